@@ -1,0 +1,169 @@
+import type { Dataset, Place } from '../../model/types.js';
+import { buildSiteReport, type SiteReport, type StatusReport } from '../../model/site-report.js';
+import { STANCE_LABELS, STATUS_LABELS } from '../../model/vocabulary.js';
+import { describeResolution } from '../../registry/name-index.js';
+import type { County } from '../../registry/types.js';
+import { sanitizeInline } from '../../text/sanitize.js';
+import { renderTable } from '../../text/table.js';
+import { wrapCells } from '../../text/width.js';
+import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
+import { asOfDate, openDataset } from '../context.js';
+import { printJson, printLines, type Output } from '../output.js';
+
+export const SHOW_USAGE = `Usage: nk20x10 show COUNTY [--as-of YYYY-MM-DD] [--format text|json] [--data DIR] [--geo DIR]
+
+Everything known about one site as of the date (default today): status and who says so, facilities,
+timeline, products, prices, quotes (state media beside outside reports) and every source cited.
+COUNTY is any spelling: an id (kimhyongjik), DPRK or registry English (Kim Hyong Jik, Kimhyongjik),
+McCune–Reischauer (Kimhyŏngjik-kun), Revised Romanization (Gimhyeongjik-gun) or Hangul (김형직군).
+A name two places share ("Unsan") is refused: add the province ("Unsan, North Pyongan") or use the id.`;
+
+const OPTIONS = { ...DATA_OPTIONS, 'as-of': { type: 'string' }, format: { type: 'string' } } as const;
+
+export class LookupError extends Error {}
+
+export function showCommand(argv: string[], io: Output): number {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, SHOW_USAGE, 1);
+  if (values.help) {
+    io.out(`${SHOW_USAGE}\n`);
+    return 0;
+  }
+  const query = positionals[0];
+  if (query === undefined) throw new UsageError('missing COUNTY', SHOW_USAGE);
+  const asOf = asOfDate(values['as-of'], SHOW_USAGE);
+  const format = oneOf('format', values.format, ['text', 'json'], SHOW_USAGE) ?? 'text';
+  const dataset = openDataset(values);
+  const place = resolvePlace(dataset, query);
+
+  if (place.kind === 'county') {
+    if (format === 'json') printJson(io.out, { county: countyJson(dataset, place.county), program_site: null });
+    else printLines(io.out, [...countyLines(dataset, place.county), '', 'Not a 20×10 program site in this dataset.']);
+    return 0;
+  }
+  const report = buildSiteReport(dataset, place.site, asOf);
+  if (format === 'json') printJson(io.out, report);
+  else printLines(io.out, reportLines(report, process.stdout.columns ?? 100));
+  return 0;
+}
+
+/**
+ * Resolves a user's name for a place to one site (or a registry county without a site).
+ * A county holding several sites (Kaesong: Kaephung and Phanmun) is ambiguous between them.
+ */
+export function resolvePlace(dataset: Dataset, query: string): Place {
+  const r = dataset.places.resolve(query);
+  const toSite = (p: Place): Place[] => (p.kind === 'county' && p.sites.length > 0 ? sitePlaces(dataset, p.sites.map((s) => s.id)) : [p]);
+  if (r.kind === 'found') {
+    const expanded = toSite(r.target);
+    if (expanded.length === 1) return expanded[0]!;
+    throw new LookupError(describeResolution(query, { kind: 'ambiguous', candidates: expanded }));
+  }
+  if (r.kind === 'ambiguous') {
+    const unique = [...new Map(r.candidates.flatMap(toSite).map((p) => [p.id, p])).values()];
+    if (unique.length === 1) return unique[0]!;
+    throw new LookupError(describeResolution(query, { kind: 'ambiguous', candidates: unique }));
+  }
+  throw new LookupError(describeResolution(query, r));
+}
+
+function sitePlaces(dataset: Dataset, ids: string[]): Place[] {
+  return ids.map((id) => {
+    const r = dataset.places.resolve(id);
+    if (r.kind !== 'found') throw new Error(`site ${id} is not indexed`);
+    return r.target;
+  });
+}
+
+function countyJson(dataset: Dataset, c: County) {
+  return { ...c, province_en: dataset.registry.provinceById.get(c.province)?.name_en ?? c.province };
+}
+
+function countyLines(dataset: Dataset, c: County): string[] {
+  const province = dataset.registry.provinceById.get(c.province);
+  return [
+    `${c.name_en}  ${c.name_ko}  ${c.name_hanja}`,
+    `${c.type}, ${province?.name_en ?? c.province} (${province?.name_ko ?? ''})   registry id ${c.id}` +
+      (c.wikidata ? `   Wikidata ${c.wikidata}` : '') +
+      (c.osm_relation ? `   OSM relation ${c.osm_relation}` : ''),
+    `Seat ${c.seat.lat.toFixed(3)}°N ${c.seat.lon.toFixed(3)}°E (${c.seat.source})`,
+    `Spellings: ${c.spellings.map((s) => s.name + (s.derived ? '†' : '')).join(' · ')}   († derived by romanisation rules)`,
+  ];
+}
+
+function statusPhrase(s: StatusReport | null): string {
+  if (!s) return 'nothing known yet';
+  return `${STATUS_LABELS[s.status].toUpperCase()}${s.uncertain ? ' (uncertain)' : ''} since ${s.since}, per ${STANCE_LABELS[s.claimed_by]} [${s.sources.join(', ')}]`;
+}
+
+export function reportLines(r: SiteReport, columns: number): string[] {
+  const width = Math.max(60, Math.min(columns, 120));
+  const wrap = (text: string, indent = '    ') => wrapCells(sanitizeInline(text), width - indent.length).map((l) => indent + l);
+  const out: string[] = [];
+  const heading = (title: string) => out.push('', `── ${title} ${'─'.repeat(Math.max(0, width - title.length - 4))}`);
+
+  out.push(`${sanitizeInline(r.name_en)}  ${sanitizeInline(r.name_ko)}  ·  ${r.province_en} ${r.province_ko}  ·  ${r.year} ${r.role === 'batch' ? 'batch' : r.role}`);
+  out.push(`Registry unit: ${r.county.name_en} ${r.county.name_ko} ${r.county.name_hanja} (${r.county.type}, ${r.county.id})`);
+  if (r.province_note) out.push(...wrap(`Province note: ${r.province_note}`, ''));
+  out.push(`As of ${r.as_of}: ${statusPhrase(r.status)}`);
+  if (r.status?.contested) {
+    out.push(`CONTESTED: state media says ${r.status.state_view?.status.replace('_', ' ')} (${r.status.state_view?.date}); ` +
+      `${STANCE_LABELS[r.status.outside_view?.claimed_by ?? 'outside_report']} says ${r.status.outside_view?.status.replace('_', ' ')} (${r.status.outside_view?.date})`);
+  }
+
+  heading('Facilities');
+  if (r.facilities.length === 0) out.push('    none recorded');
+  for (const f of r.facilities) out.push(`    ${sanitizeInline(f.name)} [${f.kind}]: ${statusPhrase(f.status)}`);
+
+  heading('Timeline');
+  if (r.timeline.length === 0) out.push('    nothing dated yet');
+  for (const t of r.timeline) {
+    const mark = t.claimed_by === 'state_media' ? 'SM' : t.claimed_by === 'rok_government' ? 'ROK' : t.claimed_by === 'analyst' ? 'AN' : 'OUT';
+    out.push(`  ${t.date_label.padEnd(22)} ${mark.padEnd(3)} ${sanitizeInline(t.kind)}: ${sanitizeInline(t.title)}${t.uncertain ? ' (uncertain)' : ''}`);
+    if (t.people.length) out.push(...wrap(`with ${t.people.join(', ')}`, ' '.repeat(29)));
+    if (t.note) out.push(...wrap(t.note, ' '.repeat(29)));
+    out.push(' '.repeat(29) + `[${t.sources.join(', ')}]`);
+  }
+
+  if (r.products.length) {
+    heading('Products');
+    out.push(...wrap(r.products.map((p) => p.name + (p.name_ko ? ` (${p.name_ko})` : '')).join(' · ')));
+  }
+  if (r.prices.length) {
+    heading('Prices (won)');
+    out.push(
+      ...renderTable(
+        [{ header: 'Item' }, { header: 'Unit' }, { header: 'Won', align: 'right' }, { header: 'Price' }, { header: 'Date' }, { header: 'Source' }],
+        r.prices.map((p) => [
+          sanitizeInline(p.item + (p.item_ko ? ` ${p.item_ko}` : '')),
+          sanitizeInline(p.unit),
+          p.won.toLocaleString('en-US'),
+          p.market,
+          p.date,
+          p.source + (p.uncertain ? ' (uncertain)' : ''),
+        ]),
+      ).map((l) => `    ${l}`),
+    );
+  }
+  if (r.quotes.length) {
+    heading('Quotes: state media beside outside reports');
+    for (const q of r.quotes) {
+      out.push(`  [${STANCE_LABELS[q.stance].toUpperCase()}] ${sanitizeInline(q.speaker)}, ${q.date} [${q.source}]${q.translated ? ' (translated)' : ''}`);
+      out.push(...wrap(`“${q.text}”`));
+      if (q.original) out.push(...wrap(`original: ${q.original}`));
+    }
+  }
+  if (r.notes.length) {
+    heading('Notes');
+    for (const n of r.notes) out.push(...wrap(`${n.text} [${n.source}]${n.uncertain ? ' (uncertain)' : ''}`, '  - ').map((l, i) => (i === 0 ? l : `    ${l.slice(4)}`)));
+  }
+  if (r.aliases.length) {
+    heading('Spellings seen in sources');
+    for (const a of r.aliases) out.push(...wrap(`${a.name} [${a.source}]${a.note ? `: ${a.note}` : ''}`));
+  }
+  heading('Sources');
+  for (const s of r.sources) {
+    out.push(`  ${s.id}: ${sanitizeInline(s.outlet)}, ${s.date}${s.title ? `, “${sanitizeInline(s.title)}”` : ''} (${STANCE_LABELS[s.kind]})${s.uncertain ? ' (uncertain)' : ''}`);
+    out.push(`      ${s.url ? sanitizeInline(s.url) : '(no URL recorded)'}${s.via ? `  via ${sanitizeInline(s.via)}` : ''}`);
+  }
+  return out;
+}

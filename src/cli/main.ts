@@ -1,0 +1,70 @@
+/** The `nk20x10` command: dispatches to a subcommand and maps failures to exit codes. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataError, formatError } from '../load/errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { sanitizeInline } from '../text/sanitize.js';
+import { UsageError } from './args.js';
+import { dashboardCommand } from './commands/dashboard.js';
+import { listCommand } from './commands/list.js';
+import { LookupError, showCommand } from './commands/show.js';
+import { validateCommand } from './commands/validate.js';
+import { processOutput, type Output } from './output.js';
+
+export const MAIN_USAGE = `Usage: nk20x10 [command] [options]
+
+Tracks North Korea's Regional Development 20×10 Policy: state-media claims beside outside reports.
+
+Commands:
+  (none)      open the dashboard on the bundled data (--data DIR, --geo DIR, --as-of DATE)
+  validate    check the data files; every error as FILE:LINE:COL field: message
+  list        program sites with status as of a date (table, csv or json)
+  show NAME   everything known about one site; NAME is any spelling or Hangul
+
+Options: --help (also after a command), --version
+Exit codes: 0 success, 1 data error or name not found/ambiguous, 2 usage error.`;
+
+type Command = (argv: string[], io: Output) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  validate: validateCommand,
+  list: listCommand,
+  show: showCommand,
+};
+
+export async function run(argv: string[], io: Output = processOutput): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === '--version' || first === '-v') {
+      io.out(`${version()}\n`);
+      return 0;
+    }
+    if (first === '--help' || first === '-h' || first === 'help') {
+      io.out(`${MAIN_USAGE}\n`);
+      return 0;
+    }
+    if (first === undefined || first.startsWith('-')) return await dashboardCommand(argv, io);
+    const command = COMMANDS[first];
+    if (!command) throw new UsageError(`unknown command "${sanitizeInline(first)}"`, MAIN_USAGE);
+    return await command(rest, io);
+  } catch (err) {
+    if (err instanceof DataError) {
+      io.err(`${err.errors.map((e) => sanitizeInline(formatError(e))).join('\n')}\n${err.errors.length} error${err.errors.length === 1 ? '' : 's'}\n`);
+      return 1;
+    }
+    if (err instanceof LookupError) {
+      io.err(`nk20x10: ${sanitizeInline(err.message)}\n`);
+      return 1;
+    }
+    if (err instanceof UsageError) {
+      io.err(`nk20x10: ${err.message}\n\n${err.usage}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,323 @@
+/**
+ * Loads a data directory into a validated Dataset, or throws DataError with every problem found.
+ * Files → shape checks (model/schema.ts) → references (sources, counties, facilities, ids) → model.
+ */
+import { readdirSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parseDateSpan, type DateSpan } from '../model/dates.js';
+import {
+  countyFileSchema,
+  policyFileSchema,
+  sourcesFileSchema,
+  type CountyFile,
+  type PolicyFile,
+  type SourceFile,
+} from '../model/schema.js';
+import type { Dataset, Place, Policy, Site, Source, StatusEvidence } from '../model/types.js';
+import { MILESTONE_STATUS } from '../model/vocabulary.js';
+import { describeResolution, NameIndex } from '../registry/name-index.js';
+import { loadRegistry } from '../registry/load-registry.js';
+import type { County, Registry } from '../registry/types.js';
+import { DataError, fieldPath, sortErrors, type LocatedError } from './errors.js';
+import { checkShape } from './validate-shape.js';
+import { readYamlFile, type YamlFile } from './yaml-file.js';
+
+export const REQUIRED_FACTS = ['counties-per-year', 'years', 'target-total', 'regional-units', 'counties-done-2025'] as const;
+
+export interface LoadOptions {
+  dataDir: string;
+  geoDir: string;
+  /** Paths in messages are shown relative to this directory. */
+  displayBase?: string;
+}
+
+type Parsed<T> = { yaml: YamlFile; value: T };
+
+export function loadDataset(options: LoadOptions): Dataset {
+  const base = options.displayBase ?? process.cwd();
+  const shown = (f: string) => relative(base, f) || f;
+  const errors: LocatedError[] = [];
+
+  const registry: Registry = loadRegistry(options.geoDir, base);
+
+  const read = <T>(path: string, schema: Parameters<typeof checkShape>[1]): Parsed<T> | undefined => {
+    const yaml = readYamlFile(path);
+    if (!yaml.ok) {
+      errors.push(...yaml.errors.map((e) => ({ ...e, file: shown(e.file) })));
+      return undefined;
+    }
+    const file = { ...yaml.value, file: shown(path) };
+    const checked = checkShape(file, schema);
+    if (!checked.ok) {
+      errors.push(...checked.errors);
+      return undefined;
+    }
+    return { yaml: file, value: checked.value as T };
+  };
+
+  const sourcesFile = read<SourceFile>(join(options.dataDir, 'sources.yaml'), sourcesFileSchema);
+  const policyFile = read<PolicyFile>(join(options.dataDir, 'policy.yaml'), policyFileSchema);
+  const countiesDir = join(options.dataDir, 'counties');
+  let countyPaths: string[] = [];
+  try {
+    countyPaths = readdirSync(countiesDir)
+      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+      .sort()
+      .map((f) => join(countiesDir, f));
+  } catch (err) {
+    errors.push({ file: shown(countiesDir), line: 1, col: 1, field: '(dir)', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+  }
+  const countyFiles = countyPaths
+    .map((p) => read<CountyFile>(p, countyFileSchema))
+    .filter((f): f is Parsed<CountyFile> => f !== undefined);
+
+  // Ids are unique across the whole dataset.
+  const ids = new Map<string, string>();
+  const claimId = (id: string, yaml: YamlFile, path: PropertyKey[]) => {
+    const where = `${yaml.file}:${yaml.locate(path).line}`;
+    const first = ids.get(id);
+    if (first) errors.push(at(yaml, path, `duplicate id "${id}" (first used at ${first})`));
+    else ids.set(id, where);
+  };
+
+  const sources = new Map<string, Source>();
+  if (sourcesFile) {
+    sourcesFile.value.sources.forEach((s, i) => {
+      claimId(s.id, sourcesFile.yaml, ['sources', i, 'id']);
+      sources.set(s.id, {
+        ...s,
+        date: span(s.date),
+        uncertain: s.uncertain ?? false,
+      });
+    });
+  }
+  const checkSource = (id: string, yaml: YamlFile, path: PropertyKey[]) => {
+    if (sourcesFile && !sources.has(id)) errors.push(at(yaml, path, `unknown source id "${id}"${hint(id, sources)}`));
+  };
+  const kindOf = (ids: string[]) => sources.get(ids[0] ?? '')?.kind ?? 'outside_report';
+
+  for (const ref of registry.sourceRefs) {
+    if (sourcesFile && !sources.has(ref.id)) errors.push({ ...ref.at, message: `unknown source id "${ref.id}"${hint(ref.id, sources)}` });
+  }
+
+  const places = new NameIndex<Place>();
+  const countyPlaces = new Map<string, Extract<Place, { kind: 'county' }>>();
+  for (const county of registry.counties) {
+    const place: Extract<Place, { kind: 'county' }> = {
+      kind: 'county',
+      id: county.id,
+      label: `${county.name_en} (${county.name_ko}), ${registry.provinceById.get(county.province)?.name_en ?? county.province}`,
+      provinceKeys: registry.provinceById.get(county.province)?.spellings ?? [county.province],
+      county,
+      sites: [],
+    };
+    countyPlaces.set(county.id, place);
+    places.add(place, county.spellings.map((s) => s.name));
+  }
+
+  const sites: Site[] = [];
+  for (const { yaml, value: f } of countyFiles) {
+    const stem = basename(yaml.file).replace(/\.ya?ml$/, '');
+    if (f.id !== stem) errors.push(at(yaml, ['id'], `must equal the file name "${stem}"`));
+    claimId(f.id, yaml, ['id']);
+
+    const resolved = places.resolve(f.county);
+    let county: County | undefined;
+    if (resolved.kind === 'found' && resolved.target.kind === 'county') county = resolved.target.county;
+    else errors.push(at(yaml, ['county'], describeResolution(f.county, resolved)));
+
+    const facilityIds = new Set((f.facilities ?? []).map((x) => x.id));
+    const checkFacility = (id: string, path: PropertyKey[]) => {
+      if (!facilityIds.has(id)) errors.push(at(yaml, path, `no facility "${id}" in this file (facilities: ${[...facilityIds].join(', ') || 'none'})`));
+    };
+
+    const evidence: StatusEvidence[] = [];
+    (f.milestones ?? []).forEach((m, i) => {
+      claimId(m.id, yaml, ['milestones', i, 'id']);
+      m.sources.forEach((s, j) => checkSource(s, yaml, ['milestones', i, 'sources', j]));
+      (m.facilities ?? []).forEach((x, j) => checkFacility(x, ['milestones', i, 'facilities', j]));
+      const status = m.status ?? MILESTONE_STATUS[m.type];
+      if (status) {
+        evidence.push({
+          date: span(m.date),
+          status,
+          claimedBy: m.claimed_by ?? kindOf(m.sources),
+          sources: m.sources,
+          facilities: m.facilities ?? [],
+          origin: 'milestone',
+          title: m.title,
+          uncertain: m.uncertain ?? false,
+          ...(m.note ? { note: m.note } : {}),
+        });
+      }
+    });
+    (f.facilities ?? []).forEach((x, i) => {
+      claimId(x.id, yaml, ['facilities', i, 'id']);
+      x.sources.forEach((s, j) => checkSource(s, yaml, ['facilities', i, 'sources', j]));
+      (x.observations ?? []).forEach((o, j) => {
+        checkSource(o.source, yaml, ['facilities', i, 'observations', j, 'source']);
+        evidence.push(observationEvidence(o, [x.id], kindOf([o.source])));
+      });
+    });
+    (f.observations ?? []).forEach((o, i) => {
+      checkSource(o.source, yaml, ['observations', i, 'source']);
+      evidence.push(observationEvidence(o, [], kindOf([o.source])));
+    });
+    (f.products ?? []).forEach((p, i) => {
+      checkSource(p.source, yaml, ['products', i, 'source']);
+      if (p.facility) checkFacility(p.facility, ['products', i, 'facility']);
+    });
+    (f.prices ?? []).forEach((p, i) => checkSource(p.source, yaml, ['prices', i, 'source']));
+    (f.quotes ?? []).forEach((q, i) => checkSource(q.source, yaml, ['quotes', i, 'source']));
+    (f.notes ?? []).forEach((n, i) => checkSource(n.source, yaml, ['notes', i, 'source']));
+    (f.aliases ?? []).forEach((a, i) => checkSource(a.source, yaml, ['aliases', i, 'source']));
+    if (!county) continue;
+
+    const site: Site = {
+      id: f.id,
+      file: yaml.file,
+      county,
+      name_en: f.site ?? county.name_en,
+      name_ko: f.site_ko ?? (f.site ? '' : county.name_ko),
+      year: f.year,
+      role: f.role ?? 'batch',
+      province: county.province,
+      ...(f.province_note ? { province_note: f.province_note } : {}),
+      aliases: (f.aliases ?? []).map((a) => ({ ...a, uncertain: a.uncertain ?? false })),
+      milestones: (f.milestones ?? []).map((m) => ({
+        id: m.id,
+        date: span(m.date),
+        type: m.type,
+        title: m.title,
+        facilities: m.facilities ?? [],
+        ...(m.status ? { status: m.status } : {}),
+        claimedBy: m.claimed_by ?? kindOf(m.sources),
+        people: m.people ?? [],
+        sources: m.sources,
+        uncertain: m.uncertain ?? false,
+        ...(m.note ? { note: m.note } : {}),
+      })),
+      facilities: (f.facilities ?? []).map(({ observations: _o, ...x }) => ({ ...x, uncertain: x.uncertain ?? false })),
+      evidence,
+      products: (f.products ?? []).map((p) => ({ ...p, uncertain: p.uncertain ?? false })),
+      prices: (f.prices ?? []).map((p) => ({ ...p, date: span(p.date), uncertain: p.uncertain ?? false })),
+      quotes: (f.quotes ?? []).map((q) => ({ ...q, date: span(q.date), translated: q.translated ?? false, uncertain: q.uncertain ?? false })),
+      notes: (f.notes ?? []).map((n) => ({ ...n, uncertain: n.uncertain ?? false })),
+    };
+    sites.push(site);
+  }
+
+  let policy: Policy | undefined;
+  if (policyFile) {
+    const { yaml, value: p } = policyFile;
+    const facts = new Map(p.facts.map((x) => [x.id, { ...x, uncertain: x.uncertain ?? false }]));
+    p.facts.forEach((x, i) => {
+      claimId(x.id, yaml, ['facts', i, 'id']);
+      x.sources.forEach((s, j) => checkSource(s, yaml, ['facts', i, 'sources', j]));
+    });
+    for (const required of REQUIRED_FACTS) {
+      if (!facts.has(required)) errors.push(at(yaml, ['facts'], `missing required fact "${required}"`));
+    }
+    p.timeline.forEach((t, i) => {
+      claimId(t.id, yaml, ['timeline', i, 'id']);
+      t.sources.forEach((s, j) => checkSource(s, yaml, ['timeline', i, 'sources', j]));
+    });
+    (p.claims ?? []).forEach((c, i) => {
+      claimId(c.id, yaml, ['claims', i, 'id']);
+      c.sources.forEach((s, j) => checkSource(s, yaml, ['claims', i, 'sources', j]));
+      const targets = sites.filter((s) => s.year === c.applies_to.year && s.role === 'batch');
+      if (targets.length === 0) errors.push(at(yaml, ['claims', i, 'applies_to', 'year'], `no batch sites in ${c.applies_to.year}`));
+      for (const site of targets) {
+        site.evidence.push({
+          date: span(c.date),
+          status: c.status,
+          claimedBy: c.claimed_by ?? kindOf(c.sources),
+          sources: c.sources,
+          facilities: [],
+          origin: 'claim',
+          ...(c.title ? { title: c.title } : {}),
+          uncertain: c.uncertain ?? false,
+          ...(c.note ? { note: c.note } : {}),
+        });
+      }
+    });
+    policy = {
+      name_en: p.name_en,
+      name_ko: p.name_ko,
+      facts,
+      timeline: p.timeline
+        .map((t) => ({ ...t, date: span(t.date), people: t.people ?? [], uncertain: t.uncertain ?? false }))
+        .sort((a, b) => a.date.end.localeCompare(b.date.end)),
+    };
+  }
+
+  if (errors.length > 0 || !policy) throw new DataError(sortErrors(errors));
+
+  for (const site of sites) {
+    site.evidence.sort((a, b) => a.date.end.localeCompare(b.date.end) || a.date.start.localeCompare(b.date.start));
+    const countyPlace = countyPlaces.get(site.county.id)!;
+    countyPlace.sites.push(site);
+    const province = registry.provinceById.get(site.province);
+    places.add(
+      {
+        kind: 'site',
+        id: site.id,
+        label: `${site.name_en}${site.name_ko ? ` (${site.name_ko})` : ''}, ${province?.name_en ?? site.province}, ${site.year}${site.role === 'batch' ? '' : ` ${site.role}`}`,
+        provinceKeys: province?.spellings ?? [site.province],
+        site,
+      },
+      [site.id, site.name_en, site.name_ko, ...site.aliases.map((a) => a.name)].filter((n) => n !== ''),
+    );
+  }
+  sites.sort((a, b) => a.year - b.year || a.province.localeCompare(b.province) || a.name_en.localeCompare(b.name_en));
+
+  return { dataDir: options.dataDir, registry, policy, sources, sites, places };
+}
+
+function observationEvidence(
+  o: { date: string; status: StatusEvidence['status']; claimed_by?: StatusEvidence['claimedBy']; source: string; uncertain?: boolean; note?: string },
+  facilities: string[],
+  kind: StatusEvidence['claimedBy'],
+): StatusEvidence {
+  return {
+    date: span(o.date),
+    status: o.status,
+    claimedBy: o.claimed_by ?? kind,
+    sources: [o.source],
+    facilities,
+    origin: 'observation',
+    uncertain: o.uncertain ?? false,
+    ...(o.note ? { note: o.note } : {}),
+  };
+}
+
+/** Dates were validated by the schema, so parsing cannot fail here. */
+function span(text: string): DateSpan {
+  const parsed = parseDateSpan(text);
+  if (typeof parsed === 'string') throw new Error(`unvalidated date ${text}: ${parsed}`);
+  return parsed;
+}
+
+function at(yaml: YamlFile, path: PropertyKey[], message: string): LocatedError {
+  return { file: yaml.file, ...yaml.locate(path), field: fieldPath(path), message };
+}
+
+function hint(id: string, sources: Map<string, Source>): string {
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const candidate of sources.keys()) {
+    const score = sharedPrefix(id, candidate);
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best && bestScore >= 6 ? `; did you mean "${best}"?` : '';
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+

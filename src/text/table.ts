@@ -1,0 +1,24 @@
+/**
+ * Plain-text tables whose columns line up by display width, so Hangul (two cells a character)
+ * aligns with Latin text. Cells must already be sanitised.
+ */
+import { displayWidth, padCells, truncateCells } from './width.js';
+
+export interface Column {
+  header: string;
+  align?: 'left' | 'right';
+  /** Upper bound on the column width in cells. */
+  max?: number;
+}
+
+export function renderTable(columns: Column[], rows: string[][], gap = '  '): string[] {
+  const widths = columns.map((c, i) =>
+    Math.min(c.max ?? Infinity, Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? '')))),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => padCells(truncateCells(cell, widths[i]!), widths[i]!, columns[i]!.align))
+      .join(gap)
+      .trimEnd();
+  return [line(columns.map((c) => c.header)), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)];
+}

@@ -1,0 +1,45 @@
+/** Display width (terminal cells) of text, and padding/truncation by cells, not UTF-16 units. */
+import stringWidth from 'string-width';
+
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Pads with spaces to `width` cells (left-aligned, or right-aligned for numbers). */
+export function padCells(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const gap = Math.max(0, width - displayWidth(text));
+  return align === 'left' ? text + ' '.repeat(gap) : ' '.repeat(gap) + text;
+}
+
+/** Cuts text to at most `width` cells, ending with … when cut; never splits a wide character. */
+export function truncateCells(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 0) return '';
+  let out = '';
+  let used = 0;
+  for (const { segment } of new Intl.Segmenter().segment(text)) {
+    const w = displayWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** Word-wraps text to lines of at most `width` cells. */
+export function wrapCells(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (displayWidth(candidate) <= width) line = candidate;
+      else {
+        if (line) lines.push(line);
+        line = displayWidth(word) > width ? truncateCells(word, width) : word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cli } from '../helpers/cli.js';
+
+interface Row {
+  id: string;
+  name_en: string;
+  name_ko: string;
+  province: string;
+  year: number;
+  status: string;
+  contested: boolean;
+}
+
+async function json(...args: string[]): Promise<Row[]> {
+  const r = await cli('list', '--format', 'json', ...args);
+  assert.equal(r.code, 0, r.err);
+  return JSON.parse(r.out) as Row[];
+}
+
+test('each full batch lists 20 sites with the documented fields', async () => {
+  for (const year of ['2024', '2025']) {
+    const rows = await json('--year', year, '--as-of', '2026-06-01');
+    assert.equal(rows.length, 20, `year ${year}`);
+    for (const row of rows) {
+      for (const key of ['id', 'name_en', 'name_ko', 'province', 'year', 'status', 'contested'] as const) {
+        assert.ok(key in row, `${row.id} lacks ${key}`);
+      }
+      assert.equal(row.year, Number(year));
+    }
+  }
+});
+
+test('by 12 Feb 2025 the whole 2024 batch is inaugurated (or later); on 1 Jan 2025 only one was', async () => {
+  const after = await json('--year', '2024', '--as-of', '2025-02-12');
+  assert.equal(after.length, 20);
+  assert.ok(after.every((r) => ['inaugurated', 'operating', 'disrupted'].includes(r.status)), JSON.stringify(after.map((r) => [r.id, r.status])));
+  const before = await json('--year', '2024', '--as-of', '2025-01-01', '--status', 'inaugurated');
+  assert.deepEqual(before.map((r) => r.id), ['songchon']);
+});
+
+test('filters: province by any spelling, status, and as-of before a batch was known', async () => {
+  const np = await json('--province', 'N. Phyongan', '--year', '2024');
+  assert.deepEqual(np.map((r) => r.id).sort(), ['kujang', 'kusong', 'unsan']);
+  const hangul = await json('--province', '평안북도', '--year', '2024');
+  assert.equal(hangul.length, 3);
+  assert.deepEqual(await json('--year', '2026', '--as-of', '2025-06-01'), [], '2026 sites were not known in mid-2025');
+  const contested = await json('--status', 'contested', '--as-of', '2025-09-30');
+  assert.ok(contested.some((r) => r.id === 'kimhyongjik'), 'Kim Hyong Jik is contested after the August 2025 reports');
+});
+
+test('table output aligns Hangul and marks contested sites', async () => {
+  const r = await cli('list', '--year', '2024', '--as-of', '2025-09-30');
+  assert.equal(r.code, 0);
+  const lines = r.out.split('\n');
+  assert.match(lines[0]!, /^Year +Province +Site +한글 +Status +Since +Says who/);
+  const kim = lines.find((l) => l.includes('김형직군'));
+  assert.ok(kim?.includes('CONTESTED'), kim);
+  assert.match(r.out, /20 sites as of 2025-09-30; \d+ contested/);
+});
+
+test('csv has a header and one line per site', async () => {
+  const r = await cli('list', '--format', 'csv', '--year', '2025');
+  assert.equal(r.code, 0);
+  const lines = r.out.trim().split('\n');
+  assert.equal(lines[0], 'id,name_en,name_ko,province,year,role,status,since,claimed_by,contested,sources');
+  assert.equal(lines.length, 21);
+});
+
+test('bad flags and values are usage errors with exit 2', async () => {
+  for (const args of [['--colour'], ['--status', 'fine'], ['--format', 'xml'], ['--as-of', '2025-02-30'], ['--year', 'next'], ['--province', 'Atlantis']]) {
+    const r = await cli('list', ...args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.err, /^nk20x10: /);
+    assert.match(r.err, /Usage: nk20x10 list/);
+  }
+});

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { cli } from '../helpers/cli.js';
+
+const BIN = join(PACKAGE_ROOT, 'bin', 'nk20x10.js');
+
+test('the installed binary runs and reports exit codes', () => {
+  const ok = spawnSync(process.execPath, [BIN, 'validate'], { encoding: 'utf8' });
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /^ok: /);
+  const ambiguous = spawnSync(process.execPath, [BIN, 'show', 'Unsan'], { encoding: 'utf8' });
+  assert.equal(ambiguous.status, 1);
+  const usage = spawnSync(process.execPath, [BIN, 'list', '--nope'], { encoding: 'utf8' });
+  assert.equal(usage.status, 2);
+  assert.match(usage.stderr, /unknown option '--nope'/);
+});
+
+test('--version prints the package version; --help lists the commands', async () => {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  assert.equal((await cli('--version')).out, `${pkg.version}\n`);
+  const help = await cli('--help');
+  assert.equal(help.code, 0);
+  for (const command of ['validate', 'list', 'show']) assert.match(help.out, new RegExp(`\\n  ${command}`));
+  for (const command of ['validate', 'list', 'show']) {
+    const r = await cli(command, '--help');
+    assert.equal(r.code, 0);
+    assert.match(r.out, new RegExp(`^Usage: nk20x10 ${command}`));
+  }
+});
+
+test('an unknown command is a usage error', async () => {
+  const r = await cli('frobnicate');
+  assert.equal(r.code, 2);
+  assert.match(r.err, /unknown command "frobnicate"/);
+});

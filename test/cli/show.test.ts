@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { SiteReport } from '../../src/model/site-report.js';
+import { cli } from '../helpers/cli.js';
+
+const APRIL_2025_PRICES: [string, number][] = [
+  ['face soap', 2500],
+  ['toothpaste', 2000],
+  ['toothbrush', 1000],
+  ['sneakers', 20000],
+  ['corn oil', 12000],
+  ['soybean oil', 15000],
+  ['underwear', 8000],
+];
+
+async function report(...args: string[]): Promise<SiteReport> {
+  const r = await cli('show', ...args, '--format', 'json');
+  assert.equal(r.code, 0, r.err);
+  return JSON.parse(r.out) as SiteReport;
+}
+
+test('show 김형직군 includes the seven April 2025 state prices, each with its source', async () => {
+  const r = await report('김형직군');
+  assert.equal(r.id, 'kimhyongjik');
+  for (const [item, won] of APRIL_2025_PRICES) {
+    const price = r.prices.find((p) => p.item === item);
+    assert.ok(price, `missing ${item}`);
+    assert.equal(price.won, won);
+    assert.equal(price.market, 'state');
+    assert.equal(price.date, '2025-04');
+    const source = r.sources.find((s) => s.id === price.source);
+    assert.ok(source?.url?.startsWith('http'), `source of ${item} has a URL`);
+  }
+});
+
+test('the prosecutors inspection from 12 Aug 2025 is on the Kim Hyong Jik timeline', async () => {
+  const r = await report('Kim Hyong Jik', '--as-of', '2025-12-31');
+  const inspection = r.timeline.find((t) => t.kind === 'inspection' && t.date === '2025-08-12');
+  assert.ok(inspection, JSON.stringify(r.timeline.map((t) => [t.date, t.kind])));
+  assert.equal(r.status?.contested, true);
+});
+
+test('any spelling reaches the same site', async () => {
+  for (const name of ['kimhyongjik', 'Kimhyongjik', 'Kim Hyong Jik County', 'Kimhyŏngjik-kun', 'Gimhyeongjik-gun', '김형직', '金亨稷郡']) {
+    assert.equal((await report(name)).id, 'kimhyongjik', name);
+  }
+  assert.equal((await report('Kunjang')).id, 'kujang', 'Daily NK spelling');
+  assert.equal((await report('Nangnim')).id, 'rangnim', 'ROK spelling');
+  assert.equal((await report('용강군')).id, 'ryonggang', 'ROK Hangul');
+  assert.equal((await report('Kaephung')).id, 'kaephung', 'a district site inside Kaesong');
+});
+
+test('Unsan keeps both reported ribbon-cutting dates, each with its source', async () => {
+  const r = await report('운산군');
+  const inaugurations = r.timeline.filter((t) => t.kind === 'inauguration');
+  assert.deepEqual(inaugurations.map((t) => t.date).sort(), ['2025-02-07', '2025-03-07']);
+  assert.ok(inaugurations.every((t) => t.sources.length > 0));
+  assert.ok(inaugurations.find((t) => t.date === '2025-03-07')?.uncertain);
+});
+
+test('show Unsan fails as ambiguous and names both places', async () => {
+  const r = await cli('show', 'Unsan');
+  assert.equal(r.code, 1);
+  assert.equal(r.out, '');
+  assert.match(r.err, /"Unsan" is ambiguous/);
+  assert.match(r.err, /운산군/);
+  assert.match(r.err, /은산군/);
+  assert.match(r.err, /North Pyongan/);
+  assert.match(r.err, /South Pyongan/);
+});
+
+test('an unknown name suggests the nearest', async () => {
+  const r = await cli('show', 'Kimhyongjk');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /unknown place "Kimhyongjk"; did you mean Kimhyongjik/);
+});
+
+test('text output shows status, the stance of each quote and the sources', async () => {
+  const r = await cli('show', 'kimhyongjik', '--as-of', '2025-12-31');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^Kim Hyong Jik/);
+  assert.match(r.out, /As of 2025-12-31: /);
+  assert.match(r.out, /CONTESTED: state media says operating/);
+  assert.match(r.out, /\[OUTSIDE REPORT\] /);
+  assert.match(r.out, /── Sources/);
+  assert.match(r.out, /europesays\.com/);
+});
+
+test('a registry county with no program site says so', async () => {
+  const r = await cli('show', 'Sariwon');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /Not a 20×10 program site in this dataset/);
+});

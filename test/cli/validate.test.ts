@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { cli, copyOfData, edit, lineOf } from '../helpers/cli.js';
+
+test('validate passes on the bundled data with a summary of counts', async () => {
+  const r = await cli('validate');
+  assert.equal(r.err, '');
+  assert.equal(r.code, 0);
+  assert.match(r.out, /^ok: \d+ sites \(2022: 1, 2024: 20, 2025: 20, 2026: \d+\), \d+ milestones, .* 197 registry counties in 13 first-level units\n$/);
+});
+
+test('a bad date, an unknown source and a negative price give three located errors and exit 1', async () => {
+  const dir = copyOfData();
+  const file = join(dir, 'counties', 'kimhyongjik.yaml');
+  edit(file, /date: "?2025-02-11"?/, 'date: 2025-02-30');
+  edit(file, /won: 2500\b/, 'won: -2500');
+  edit(file, /(source: )"?dailynk-[a-z0-9-]+"?/, '$1no-such-source');
+
+  const r = await cli('validate', '--data', dir);
+  assert.equal(r.code, 1);
+  assert.equal(r.out, '');
+  const shown = relative(process.cwd(), file);
+  const lines = r.err.trim().split('\n');
+  assert.equal(lines.at(-1), '3 errors');
+  const errors = lines.slice(0, -1);
+  assert.equal(errors.length, 3, r.err);
+  const expect = [
+    [lineOf(file, '2025-02-30'), /date: 2025-02-30 does not exist \(Feb 2025 has 28 days\)$/],
+    [lineOf(file, 'won: -2500'), /won: must be a positive number of won$/],
+    [lineOf(file, 'no-such-source'), /source: unknown source id "no-such-source"/],
+  ] as const;
+  for (const [line, message] of expect) {
+    const hit = errors.find((e) => e.startsWith(`${shown}:${line}:`));
+    assert.ok(hit, `no error located at ${shown}:${line} in\n${r.err}`);
+    assert.match(hit, /^[^:]+:\d+:\d+ [a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)* /);
+    assert.match(hit, message);
+  }
+});
+
+test('a county name that is ambiguous or unknown is a located error naming the candidates', async () => {
+  const dir = copyOfData();
+  const file = join(dir, 'counties', 'kujang.yaml');
+  edit(file, /^county: .*$/m, 'county: Unsan');
+  const file2 = join(dir, 'counties', 'kusong.yaml');
+  edit(file2, /^county: .*$/m, 'county: Kusongg');
+  const r = await cli('validate', '--data', dir);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /kujang\.yaml:\d+:9 county: "Unsan" is ambiguous: .*운산군.*은산군/);
+  assert.match(r.err, /kusong\.yaml:\d+:9 county: unknown place "Kusongg"; did you mean Kusong/);
+});
+
+test('unknown fields, wrong types and duplicate ids are all reported, not just the first', async () => {
+  const dir = copyOfData();
+  const file = join(dir, 'counties', 'songchon.yaml');
+  edit(file, /^year: 2024$/m, 'year: "2024"\ncolour: red');
+  edit(join(dir, 'counties', 'sukchon.yaml'), /^id: sukchon$/m, 'id: songchon');
+  const r = await cli('validate', '--data', dir);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /songchon\.yaml:\d+:7 year: expected number, got text "2024"/);
+  assert.match(r.err, /songchon\.yaml:\d+:1 colour: unknown field/);
+  assert.match(r.err, /sukchon\.yaml:\d+:5 id: must equal the file name "sukchon"/);
+});
+
+test('a data directory that does not exist fails cleanly', async () => {
+  const r = await cli('validate', '--data', '/nonexistent/nk20x10-data');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /sources\.yaml:1:1 \(file\): cannot read: ENOENT/);
+});

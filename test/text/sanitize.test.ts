@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sanitizeBlock, sanitizeInline } from '../../src/text/sanitize.js';
+
+const HOSTILE: [string, string][] = [
+  ['colour \u001b[31mred\u001b[0m text', 'colour red text'],
+  ['title \u001b]0;pwned\u0007 here', 'title  here'],
+  ['link \u001b]8;;https://evil.example\u001b\\click\u001b]8;;\u001b\\', 'link click'],
+  ['clip \u001b]52;c;ZXZpbA==\u0007!', 'clip !'],
+  ['C1 CSI \u009b2J clear', 'C1 CSI  clear'],
+  ['over\rwrite', 'overwrite'],
+  ['bidi \u202eevil\u202c and \u2067iso\u2069', 'bidi evil and iso'],
+  ['bell\u0007 nul\u0000', 'bell\ufffd nul\ufffd'],
+];
+
+test('escape sequences, CR, bidi controls and other controls never survive', () => {
+  for (const [input, expected] of HOSTILE) assert.equal(sanitizeInline(input), expected, JSON.stringify(input));
+});
+
+test('Hangul, Hanja, emoji and ZWJ sequences are kept', () => {
+  const text = '김형직군 金亨稷郡 👩‍🏭 🇰🇵';
+  assert.equal(sanitizeInline(text), text);
+});
+
+test('inline text loses newlines; block text keeps them', () => {
+  assert.equal(sanitizeInline('a\nb\tc'), 'a b c');
+  assert.equal(sanitizeBlock('a\nb\tc'), 'a\nb  c');
+});
