@@ -19,6 +19,7 @@ import { describeResolution, NameIndex } from '../registry/name-index.js';
 import { loadRegistry } from '../registry/load-registry.js';
 import type { County, Registry } from '../registry/types.js';
 import { DataError, fieldPath, sortErrors, type LocatedError } from './errors.js';
+import { collectSourceRefs } from './source-refs.js';
 import { checkShape } from './validate-shape.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 
@@ -40,6 +41,8 @@ export function loadDataset(options: LoadOptions): Dataset {
 
   const registry: Registry = loadRegistry(options.geoDir, base);
 
+  /** Every YAML file that parsed, valid or not: their source references are checked either way. */
+  const parsedFiles: YamlFile[] = [];
   const read = <T>(path: string, schema: Parameters<typeof checkShape>[1]): Parsed<T> | undefined => {
     const yaml = readYamlFile(path);
     if (!yaml.ok) {
@@ -47,6 +50,7 @@ export function loadDataset(options: LoadOptions): Dataset {
       return undefined;
     }
     const file = { ...yaml.value, file: shown(path) };
+    parsedFiles.push(file);
     const checked = checkShape(file, schema);
     if (!checked.ok) {
       errors.push(...checked.errors);
@@ -91,13 +95,15 @@ export function loadDataset(options: LoadOptions): Dataset {
       });
     });
   }
-  const checkSource = (id: string, yaml: YamlFile, path: PropertyKey[]) => {
-    if (sourcesFile && !sources.has(id)) errors.push(at(yaml, path, `unknown source id "${id}"${hint(id, sources)}`));
-  };
   const kindOf = (ids: string[]) => sources.get(ids[0] ?? '')?.kind ?? 'outside_report';
 
-  for (const ref of registry.sourceRefs) {
-    if (sourcesFile && !sources.has(ref.id)) errors.push({ ...ref.at, message: `unknown source id "${ref.id}"${hint(ref.id, sources)}` });
+  if (sourcesFile) {
+    const unknown = (id: string) => `unknown source id "${id}"${hint(id, sources)}`;
+    for (const ref of registry.sourceRefs) if (!sources.has(ref.id)) errors.push({ ...ref.at, message: unknown(ref.id) });
+    for (const yaml of parsedFiles) {
+      if (yaml === sourcesFile.yaml) continue;
+      for (const ref of collectSourceRefs(yaml.data)) if (!sources.has(ref.id)) errors.push(at(yaml, ref.path, unknown(ref.id)));
+    }
   }
 
   const places = new NameIndex<Place>();
@@ -115,16 +121,23 @@ export function loadDataset(options: LoadOptions): Dataset {
     places.add(place, county.spellings.map((s) => s.name));
   }
 
+  // Resolve every site's county name, in valid and invalid files alike.
+  const countyOf = new Map<YamlFile, County>();
+  for (const yaml of parsedFiles.filter((f) => f !== sourcesFile?.yaml && f !== policyFile?.yaml)) {
+    const name = (yaml.data as { county?: unknown } | null)?.county;
+    if (typeof name !== 'string') continue;
+    const resolved = places.resolve(name);
+    if (resolved.kind === 'found' && resolved.target.kind === 'county') countyOf.set(yaml, resolved.target.county);
+    else errors.push(at(yaml, ['county'], describeResolution(name, resolved)));
+  }
+
   const sites: Site[] = [];
   for (const { yaml, value: f } of countyFiles) {
     const stem = basename(yaml.file).replace(/\.ya?ml$/, '');
     if (f.id !== stem) errors.push(at(yaml, ['id'], `must equal the file name "${stem}"`));
     claimId(f.id, yaml, ['id']);
 
-    const resolved = places.resolve(f.county);
-    let county: County | undefined;
-    if (resolved.kind === 'found' && resolved.target.kind === 'county') county = resolved.target.county;
-    else errors.push(at(yaml, ['county'], describeResolution(f.county, resolved)));
+    const county = countyOf.get(yaml);
 
     const facilityIds = new Set((f.facilities ?? []).map((x) => x.id));
     const checkFacility = (id: string, path: PropertyKey[]) => {
@@ -134,7 +147,6 @@ export function loadDataset(options: LoadOptions): Dataset {
     const evidence: StatusEvidence[] = [];
     (f.milestones ?? []).forEach((m, i) => {
       claimId(m.id, yaml, ['milestones', i, 'id']);
-      m.sources.forEach((s, j) => checkSource(s, yaml, ['milestones', i, 'sources', j]));
       (m.facilities ?? []).forEach((x, j) => checkFacility(x, ['milestones', i, 'facilities', j]));
       const status = m.status ?? MILESTONE_STATUS[m.type];
       if (status) {
@@ -153,24 +165,12 @@ export function loadDataset(options: LoadOptions): Dataset {
     });
     (f.facilities ?? []).forEach((x, i) => {
       claimId(x.id, yaml, ['facilities', i, 'id']);
-      x.sources.forEach((s, j) => checkSource(s, yaml, ['facilities', i, 'sources', j]));
-      (x.observations ?? []).forEach((o, j) => {
-        checkSource(o.source, yaml, ['facilities', i, 'observations', j, 'source']);
-        evidence.push(observationEvidence(o, [x.id], kindOf([o.source])));
-      });
+      for (const o of x.observations ?? []) evidence.push(observationEvidence(o, [x.id], kindOf([o.source])));
     });
-    (f.observations ?? []).forEach((o, i) => {
-      checkSource(o.source, yaml, ['observations', i, 'source']);
-      evidence.push(observationEvidence(o, [], kindOf([o.source])));
-    });
+    for (const o of f.observations ?? []) evidence.push(observationEvidence(o, [], kindOf([o.source])));
     (f.products ?? []).forEach((p, i) => {
-      checkSource(p.source, yaml, ['products', i, 'source']);
       if (p.facility) checkFacility(p.facility, ['products', i, 'facility']);
     });
-    (f.prices ?? []).forEach((p, i) => checkSource(p.source, yaml, ['prices', i, 'source']));
-    (f.quotes ?? []).forEach((q, i) => checkSource(q.source, yaml, ['quotes', i, 'source']));
-    (f.notes ?? []).forEach((n, i) => checkSource(n.source, yaml, ['notes', i, 'source']));
-    (f.aliases ?? []).forEach((a, i) => checkSource(a.source, yaml, ['aliases', i, 'source']));
     if (!county) continue;
 
     const site: Site = {
@@ -178,7 +178,7 @@ export function loadDataset(options: LoadOptions): Dataset {
       file: yaml.file,
       county,
       name_en: f.site ?? county.name_en,
-      name_ko: f.site_ko ?? (f.site ? '' : county.name_ko),
+      name_ko: f.site_ko ?? county.name_ko,
       year: f.year,
       role: f.role ?? 'batch',
       province: county.province,
@@ -213,18 +213,15 @@ export function loadDataset(options: LoadOptions): Dataset {
     const facts = new Map(p.facts.map((x) => [x.id, { ...x, uncertain: x.uncertain ?? false }]));
     p.facts.forEach((x, i) => {
       claimId(x.id, yaml, ['facts', i, 'id']);
-      x.sources.forEach((s, j) => checkSource(s, yaml, ['facts', i, 'sources', j]));
     });
     for (const required of REQUIRED_FACTS) {
       if (!facts.has(required)) errors.push(at(yaml, ['facts'], `missing required fact "${required}"`));
     }
     p.timeline.forEach((t, i) => {
       claimId(t.id, yaml, ['timeline', i, 'id']);
-      t.sources.forEach((s, j) => checkSource(s, yaml, ['timeline', i, 'sources', j]));
     });
     (p.claims ?? []).forEach((c, i) => {
       claimId(c.id, yaml, ['claims', i, 'id']);
-      c.sources.forEach((s, j) => checkSource(s, yaml, ['claims', i, 'sources', j]));
       const targets = sites.filter((s) => s.year === c.applies_to.year && s.role === 'batch');
       if (targets.length === 0) errors.push(at(yaml, ['claims', i, 'applies_to', 'year'], `no batch sites in ${c.applies_to.year}`));
       for (const site of targets) {
@@ -262,11 +259,11 @@ export function loadDataset(options: LoadOptions): Dataset {
       {
         kind: 'site',
         id: site.id,
-        label: `${site.name_en}${site.name_ko ? ` (${site.name_ko})` : ''}, ${province?.name_en ?? site.province}, ${site.year}${site.role === 'batch' ? '' : ` ${site.role}`}`,
+        label: `${site.name_en} (${site.name_ko}), ${province?.name_en ?? site.province}, ${site.year}${site.role === 'batch' ? '' : ` ${site.role}`}`,
         provinceKeys: province?.spellings ?? [site.province],
         site,
       },
-      [site.id, site.name_en, site.name_ko, ...site.aliases.map((a) => a.name)].filter((n) => n !== ''),
+      [site.id, site.name_en, ...(site.name_ko !== site.county.name_ko ? [site.name_ko] : []), ...site.aliases.map((a) => a.name)],
     );
   }
   sites.sort((a, b) => a.year - b.year || a.province.localeCompare(b.province) || a.name_en.localeCompare(b.name_en));

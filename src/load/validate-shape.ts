@@ -6,7 +6,7 @@ import type { YamlFile } from './yaml-file.js';
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: LocatedError[] };
 
 export function checkShape<S extends z.ZodType>(file: YamlFile, schema: S): Checked<z.infer<S>> {
-  const result = schema.safeParse(file.data);
+  const result = schema.safeParse(file.data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const errors: LocatedError[] = [];
   for (const issue of result.error.issues) {
@@ -14,7 +14,7 @@ export function checkShape<S extends z.ZodType>(file: YamlFile, schema: S): Chec
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...base, key];
-        errors.push({ file: file.file, ...file.locate(path), field: fieldPath(path), message: 'unknown field (see data/README.md)' });
+        errors.push({ file: file.file, ...file.locate(path, { key: true }), field: fieldPath(path), message: 'unknown field (see data/README.md)' });
       }
       continue;
     }

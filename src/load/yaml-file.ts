@@ -12,8 +12,11 @@ const MAX_ALIASES = 100;
 export interface YamlFile {
   file: string;
   data: unknown;
-  /** Line and column (1-based) of the value at `path`, or of its nearest existing parent. */
-  locate(path: readonly PropertyKey[]): { line: number; col: number };
+  /**
+   * Line and column (1-based) of the value at `path`, or of its nearest existing parent.
+   * With `key: true`, the position of the mapping key itself (for "unknown field" errors).
+   */
+  locate(path: readonly PropertyKey[], options?: { key?: boolean }): { line: number; col: number };
 }
 
 export type YamlResult = { ok: true; value: YamlFile } | { ok: false; errors: LocatedError[] };
@@ -69,16 +72,17 @@ export function parseYamlText(file: string, text: string): YamlResult {
     return { ok: false, errors: [{ file, line: 1, col: 1, field: '(yaml)', message: (err as Error).message }] };
   }
 
-  const locate = (path: readonly PropertyKey[]) => {
+  const locate = (path: readonly PropertyKey[], options?: { key?: boolean }) => {
     let node: Node | null | undefined = doc.contents as Node | null;
     let offset = node?.range?.[0] ?? 0;
-    for (const seg of path) {
+    for (const [i, seg] of path.entries()) {
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
         if (!pair) break;
         const key = pair.key as Node;
         node = pair.value as Node | null;
-        offset = node?.range?.[0] ?? key.range?.[0] ?? offset;
+        const wantKey = options?.key === true && i === path.length - 1;
+        offset = (wantKey ? key.range?.[0] : undefined) ?? node?.range?.[0] ?? key.range?.[0] ?? offset;
       } else if (isSeq(node) && typeof seg === 'number') {
         const item = node.items[seg] as Node | undefined;
         if (!item) break;

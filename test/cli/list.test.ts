@@ -41,7 +41,7 @@ test('by 12 Feb 2025 the whole 2024 batch is inaugurated (or later); on 1 Jan 20
 
 test('filters: province by any spelling, status, and as-of before a batch was known', async () => {
   const np = await json('--province', 'N. Phyongan', '--year', '2024');
-  assert.deepEqual(np.map((r) => r.id).sort(), ['kujang', 'kusong', 'unsan']);
+  assert.deepEqual(np.map((r) => r.id).sort(), ['kujang', 'kusong', 'unsan-north-pyongan']);
   const hangul = await json('--province', '평안북도', '--year', '2024');
   assert.equal(hangul.length, 3);
   assert.deepEqual(await json('--year', '2026', '--as-of', '2025-06-01'), [], '2026 sites were not known in mid-2025');

@@ -33,7 +33,7 @@ test('a bad date, an unknown source and a negative price give three located erro
   for (const [line, message] of expect) {
     const hit = errors.find((e) => e.startsWith(`${shown}:${line}:`));
     assert.ok(hit, `no error located at ${shown}:${line} in\n${r.err}`);
-    assert.match(hit, /^[^:]+:\d+:\d+ [a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)* /);
+    assert.match(hit, /^[^:]+:\d+:\d+ [a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*: /);
     assert.match(hit, message);
   }
 });
@@ -43,11 +43,11 @@ test('a county name that is ambiguous or unknown is a located error naming the c
   const file = join(dir, 'counties', 'kujang.yaml');
   edit(file, /^county: .*$/m, 'county: Unsan');
   const file2 = join(dir, 'counties', 'kusong.yaml');
-  edit(file2, /^county: .*$/m, 'county: Kusongg');
+  edit(file2, /^county: .*$/m, 'county: Kusang');
   const r = await cli('validate', '--data', dir);
   assert.equal(r.code, 1);
   assert.match(r.err, /kujang\.yaml:\d+:9 county: "Unsan" is ambiguous: .*운산군.*은산군/);
-  assert.match(r.err, /kusong\.yaml:\d+:9 county: unknown place "Kusongg"; did you mean Kusong/);
+  assert.match(r.err, /kusong\.yaml:\d+:9 county: unknown place "Kusang"; did you mean .*Kusong \(구성시\)/);
 });
 
 test('unknown fields, wrong types and duplicate ids are all reported, not just the first', async () => {

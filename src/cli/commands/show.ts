@@ -63,7 +63,8 @@ export function resolvePlace(dataset: Dataset, query: string): Place {
     if (unique.length === 1) return unique[0]!;
     throw new LookupError(describeResolution(query, { kind: 'ambiguous', candidates: unique }));
   }
-  throw new LookupError(describeResolution(query, r));
+  const suggestions = [...new Map(r.suggestions.flatMap(toSite).map((p) => [p.id, p])).values()];
+  throw new LookupError(describeResolution(query, { kind: 'unknown', suggestions }));
 }
 
 function sitePlaces(dataset: Dataset, ids: string[]): Place[] {
@@ -118,7 +119,8 @@ export function reportLines(r: SiteReport, columns: number): string[] {
   if (r.timeline.length === 0) out.push('    nothing dated yet');
   for (const t of r.timeline) {
     const mark = t.claimed_by === 'state_media' ? 'SM' : t.claimed_by === 'rok_government' ? 'ROK' : t.claimed_by === 'analyst' ? 'AN' : 'OUT';
-    out.push(`  ${t.date_label.padEnd(22)} ${mark.padEnd(3)} ${sanitizeInline(t.kind)}: ${sanitizeInline(t.title)}${t.uncertain ? ' (uncertain)' : ''}`);
+    const [first = '', ...more] = wrapCells(sanitizeInline(`${t.kind}: ${t.title}${t.uncertain ? ' (uncertain)' : ''}`), width - 29);
+    out.push(`  ${t.date_label.padEnd(22)} ${mark.padEnd(3)} ${first}`, ...more.map((l) => ' '.repeat(29) + l));
     if (t.people.length) out.push(...wrap(`with ${t.people.join(', ')}`, ' '.repeat(29)));
     if (t.note) out.push(...wrap(t.note, ' '.repeat(29)));
     out.push(' '.repeat(29) + `[${t.sources.join(', ')}]`);

@@ -1,0 +1,98 @@
+/**
+ * First-level labels: each placed on one row, inside its unit where it fits, never overlapping
+ * another label (one blank cell kept between labels on the same row). Pure.
+ */
+import type { MapRaster } from './raster.js';
+
+export interface MapLabel {
+  province: string;
+  text: string;
+  col: number;
+  row: number;
+}
+
+/** Shorter forms tried when the full name does not fit. */
+export const PROVINCE_SHORT: Readonly<Record<string, readonly string[]>> = {
+  Pyongyang: ['Pyongyang', 'P.yang'],
+  'South Pyongan': ['South Pyongan', 'S.Pyongan'],
+  'North Pyongan': ['North Pyongan', 'N.Pyongan'],
+  Chagang: ['Chagang'],
+  'South Hwanghae': ['South Hwanghae', 'S.Hwanghae'],
+  'North Hwanghae': ['North Hwanghae', 'N.Hwanghae'],
+  Kangwon: ['Kangwon'],
+  'South Hamgyong': ['South Hamgyong', 'S.Hamgyong'],
+  'North Hamgyong': ['North Hamgyong', 'N.Hamgyong'],
+  Ryanggang: ['Ryanggang'],
+  Nampo: ['Nampo'],
+  Rason: ['Rason'],
+  Kaesong: ['Kaesong'],
+};
+
+export function placeLabels(raster: Pick<MapRaster, 'cols' | 'rows' | 'cellCounty' | 'prepared' | 'projection'>): MapLabel[] {
+  const { cols, rows, cellCounty, prepared } = raster;
+  const aspect = raster.projection.cellAspect;
+  const np = prepared.provinces.length;
+  const cellProvince = Int16Array.from(cellCounty, (c) => (c >= 0 ? prepared.provinceOf[c]! : -1));
+  // Per province: cell count and centroid.
+  const count = new Float64Array(np);
+  const sumC = new Float64Array(np);
+  const sumR = new Float64Array(np);
+  cellProvince.forEach((p, cell) => {
+    if (p < 0) return;
+    count[p]!++;
+    sumC[p]! += (cell % cols) + 0.5;
+    sumR[p]! += Math.floor(cell / cols) + 0.5;
+  });
+  const taken = new Uint8Array(cols * rows);
+  const labels: MapLabel[] = [];
+  const order = [...prepared.provinces.keys()].sort((a, b) => count[b]! - count[a]! || a - b);
+
+  const tryPlace = (p: number, text: string, strict: boolean): boolean => {
+    const len = text.length;
+    if (len > cols || count[p] === 0) return false;
+    const cc = sumC[p]! / count[p]!;
+    const cr = sumR[p]! / count[p]!;
+    let best: { col: number; row: number; d: number } | undefined;
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c + len <= cols; c++) {
+        let inside = 0;
+        let ok = true;
+        for (let i = 0; i < len && ok; i++) {
+          const cell = r * cols + c + i;
+          if (taken[cell]) ok = false;
+          else if (cellProvince[cell] === p) inside++;
+          else if (strict || cellProvince[cell]! < 0) ok = false;
+        }
+        if (!ok) continue;
+        const mid = r * cols + c + Math.floor(len / 2);
+        if (!strict && (cellProvince[mid] !== p || inside * 2 < len)) continue;
+        const dc = c + len / 2 - cc;
+        const dr = (r + 0.5 - cr) * aspect;
+        const d = dc * dc + dr * dr;
+        if (!best || d < best.d) best = { col: c, row: r, d };
+      }
+    }
+    if (!best) return false;
+    labels.push({ province: prepared.provinces[p]!, text, col: best.col, row: best.row });
+    for (let i = -1; i <= len; i++) {
+      const c = best.col + i;
+      if (c >= 0 && c < cols) taken[best.row * cols + c] = 1;
+    }
+    return true;
+  };
+
+  const placed = new Set<number>();
+  for (const strict of [true, false]) {
+    for (const p of order) {
+      if (placed.has(p)) continue;
+      const name = prepared.provinces[p]!;
+      for (const text of PROVINCE_SHORT[name] ?? [name]) {
+        if (tryPlace(p, text, strict)) {
+          placed.add(p);
+          break;
+        }
+      }
+    }
+  }
+  return labels.sort((a, b) => a.row - b.row || a.col - b.col);
+}

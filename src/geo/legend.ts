@@ -1,0 +1,80 @@
+/**
+ * Map legend: colour and NO_COLOR glyph for each status. Pure data.
+ *
+ * Colours: the programme's progression (under construction → inaugurated → operating) uses the
+ * 3-class ColorBrewer YlGnBu scheme, an ordinal scheme marked colour-blind safe (light to dark, so
+ * it also survives greyscale); the off-scale states use Okabe–Ito colours, which stay distinct
+ * under the common colour-vision deficiencies: vermillion for disrupted, reddish purple for the
+ * selection; greys for unknown and for counties outside the programme.
+ *
+ * Without colour (NO_COLOR), each status has its own glyph: shade density rises with progress
+ * (░ ▒ ▓), the selection is a full block, and counties outside the programme stay blank so the
+ * braille outline shows.
+ */
+export const MAP_STATUSES = [
+  'selected',
+  'under_construction',
+  'inaugurated',
+  'operating',
+  'disrupted',
+  'unknown',
+  'none',
+] as const;
+
+export type MapStatus = (typeof MAP_STATUSES)[number];
+/** What a county can be; `selected` is a state of the view, not of the county. */
+export type CountyStatus = Exclude<MapStatus, 'selected'>;
+
+export interface LegendEntry {
+  status: MapStatus;
+  label: string;
+  /** Fill (background) colour, #rrggbb. */
+  colour: string;
+  /** Colour for text, coast and first-level border dots drawn on the fill, #rrggbb. */
+  text: string;
+  /** Weaker colour for county border dots on the fill, #rrggbb. */
+  line: string;
+  /** Glyph filling the county's cells when colour is off. */
+  glyph: string;
+}
+
+export const LEGEND: Readonly<Record<MapStatus, LegendEntry>> = {
+  selected: { status: 'selected', label: 'Selected', colour: '#CC79A7', text: '#000000', line: '#5A2A48', glyph: '█' },
+  under_construction: {
+    status: 'under_construction',
+    label: 'Under construction',
+    colour: '#EDF8B1',
+    text: '#000000',
+    line: '#8C9468',
+    glyph: '░',
+  },
+  inaugurated: { status: 'inaugurated', label: 'Inaugurated', colour: '#7FCDBB', text: '#000000', line: '#3F7F72', glyph: '▒' },
+  operating: { status: 'operating', label: 'Operating', colour: '#2C7FB8', text: '#000000', line: '#174566', glyph: '▓' },
+  disrupted: { status: 'disrupted', label: 'Disrupted', colour: '#D55E00', text: '#000000', line: '#7A3500', glyph: '!' },
+  unknown: { status: 'unknown', label: 'Status unknown', colour: '#969696', text: '#000000', line: '#5A5A5A', glyph: '?' },
+  none: { status: 'none', label: 'Not in the programme', colour: '#3A3A3A', text: '#D0D0D0', line: '#707070', glyph: ' ' },
+};
+
+/** Sea and border dots outside the land. */
+export const SEA_LINE_COLOUR = '#8A8A8A';
+/** First-level labels on the map. */
+export const LABEL_COLOUR = '#FFFFFF';
+
+export function legendEntry(status: MapStatus): LegendEntry {
+  return LEGEND[status];
+}
+
+/** The legend in display order. */
+export function legendEntries(): LegendEntry[] {
+  return MAP_STATUSES.map((s) => LEGEND[s]);
+}
+
+export function isMapStatus(s: string): s is MapStatus {
+  return (MAP_STATUSES as readonly string[]).includes(s);
+}
+
+/** True when the NO_COLOR convention asks for no colour (https://no-color.org: set and non-empty). */
+export function noColorRequested(env: Readonly<Record<string, string | undefined>>): boolean {
+  const v = env.NO_COLOR;
+  return v !== undefined && v !== '';
+}
