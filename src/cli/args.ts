@@ -13,7 +13,6 @@ export type Options = NonNullable<ParseArgsConfig['options']>;
 /** Flags every data-reading command takes. */
 export const DATA_OPTIONS = {
   data: { type: 'string' },
-  geo: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 

@@ -1,4 +1,4 @@
-/** Loads the dataset a command asked for (--data, --geo) with the bundled defaults. */
+/** Loads the dataset a command asked for (--data DIR) or the bundled one; the registry is always geo/. */
 import { resolve } from 'node:path';
 import { loadDataset } from '../load/dataset.js';
 import { parseDay } from '../model/dates.js';
@@ -6,10 +6,10 @@ import type { Dataset } from '../model/types.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../paths.js';
 import { UsageError } from './args.js';
 
-export function openDataset(values: { data?: string | undefined; geo?: string | undefined }): Dataset {
+export function openDataset(values: { data?: string | undefined }): Dataset {
   return loadDataset({
     dataDir: values.data ? resolve(values.data) : DEFAULT_DATA_DIR,
-    geoDir: values.geo ? resolve(values.geo) : DEFAULT_GEO_DIR,
+    geoDir: DEFAULT_GEO_DIR,
   });
 }
 

@@ -16,7 +16,7 @@ export const MAIN_USAGE = `Usage: nk20x10 [command] [options]
 Tracks North Korea's Regional Development 20×10 Policy: state-media claims beside outside reports.
 
 Commands:
-  (none)      open the dashboard on the bundled data (--data DIR, --geo DIR, --as-of DATE)
+  (none)      open the dashboard on the bundled data (--data DIR, --geo FILE, --as-of DATE)
   validate    check the data files; every error as FILE:LINE:COL field: message
   list        program sites with status as of a date (table, csv or json)
   show NAME   everything known about one site; NAME is any spelling or Hangul

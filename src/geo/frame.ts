@@ -66,14 +66,15 @@ export function composeFrame(raster: MapRaster, options: FrameOptions = {}): Map
     for (let c = 0; c < cols; c++) {
       const cell = r * cols + c;
       const ci = cellCounty[cell]!;
-      const status: MapStatus | undefined = selected[cell] ? 'selected' : ci >= 0 ? countyStatus[ci] : undefined;
+      const status: MapStatus | undefined = selected[cell] ? 'cursor' : ci >= 0 ? countyStatus[ci] : undefined;
       const strong = strongDots[cell]!;
       const bits = strong | countyDots[cell]!;
       const label = labelAt.get(cell);
       if (noColor) {
         const glyph = status !== undefined && status !== 'none' ? LEGEND[status].glyph : undefined;
-        const char = label ?? glyph ?? (bits ? brailleChar(bits) : ' ');
-        line[c] = label !== undefined || status === 'selected' ? { char, bold: true } : char === ' ' ? BLANK : { char };
+        // The county under the cursor must stay visible: its glyph wins over a label.
+        const char = status === 'cursor' ? glyph! : label ?? glyph ?? (bits ? brailleChar(bits) : ' ');
+        line[c] = label !== undefined || status === 'cursor' ? { char, bold: true } : char === ' ' ? BLANK : { char };
         continue;
       }
       if (status === undefined) {
@@ -88,7 +89,7 @@ export function composeFrame(raster: MapRaster, options: FrameOptions = {}): Map
       const out: FrameCell = { char: label ?? (bits ? brailleChar(bits) : ' '), bg: entry.colour };
       if (label !== undefined || strong) out.fg = entry.text;
       else if (bits) out.fg = entry.line;
-      if (label !== undefined || status === 'selected') out.bold = true;
+      if (label !== undefined || status === 'cursor') out.bold = true;
       line[c] = out;
     }
     cells.push(line);

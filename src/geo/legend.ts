@@ -5,13 +5,14 @@
  * 3-class ColorBrewer YlGnBu scheme, an ordinal scheme marked colour-blind safe (light to dark, so
  * it also survives greyscale); the off-scale states use Okabe–Ito colours, which stay distinct
  * under the common colour-vision deficiencies: vermillion for disrupted, reddish purple for the
- * selection; greys for unknown and for counties outside the programme.
+ * county under the cursor, near-white for counties selected but not begun; greys for unknown and for counties outside the programme.
  *
  * Without colour (NO_COLOR), each status has its own glyph: shade density rises with progress
- * (░ ▒ ▓), the selection is a full block, and counties outside the programme stay blank so the
+ * (░ ▒ ▓), the county under the cursor is a full block, a county only selected for the program is ·, and counties outside the programme stay blank so the
  * braille outline shows.
  */
 export const MAP_STATUSES = [
+  'cursor',
   'selected',
   'under_construction',
   'inaugurated',
@@ -22,8 +23,11 @@ export const MAP_STATUSES = [
 ] as const;
 
 export type MapStatus = (typeof MAP_STATUSES)[number];
-/** What a county can be; `selected` is a state of the view, not of the county. */
-export type CountyStatus = Exclude<MapStatus, 'selected'>;
+/**
+ * What a county can be. `cursor` is the county under the view's cursor, a state of the view, not
+ * of the county; `selected` is the data's status "selected for the program, work not begun".
+ */
+export type CountyStatus = Exclude<MapStatus, 'cursor'>;
 
 export interface LegendEntry {
   status: MapStatus;
@@ -39,7 +43,8 @@ export interface LegendEntry {
 }
 
 export const LEGEND: Readonly<Record<MapStatus, LegendEntry>> = {
-  selected: { status: 'selected', label: 'Selected', colour: '#CC79A7', text: '#000000', line: '#5A2A48', glyph: '█' },
+  cursor: { status: 'cursor', label: 'Selected county', colour: '#CC79A7', text: '#000000', line: '#5A2A48', glyph: '█' },
+  selected: { status: 'selected', label: 'Selected for the program', colour: '#F7F7F7', text: '#000000', line: '#8C8C8C', glyph: '·' },
   under_construction: {
     status: 'under_construction',
     label: 'Under construction',

@@ -3,7 +3,8 @@
  * the header and exports all read it.
  *
  * - A statement counts once its whole date has passed (DateSpan.end <= asOf).
- * - Site status: the latest site-wide statement; ties go to the later one in the data.
+ * - Site status: the latest site-wide statement (or, before there is one, the latest statement
+ *   about any facility); ties go to the later one in the data.
  * - Facility status: the latest statement about that facility or about the whole site.
  * - Contested: the latest state-media statement and the latest statement from anyone else
  *   disagree on whether the site works: one says inaugurated/operating, the other disrupted.
@@ -27,10 +28,14 @@ export function known(evidence: readonly StatusEvidence[], asOf: string): Status
   return evidence.filter((e) => e.date.end <= asOf);
 }
 
-/** Status of a site as of a day, or undefined when nothing about it was known yet. */
+/**
+ * Status of a site as of a day, or undefined when nothing about it was known yet. Before any
+ * site-wide statement (Kangdong: hospital and factories broke ground separately), the latest
+ * statement about any of its facilities stands for the site.
+ */
 export function siteStatusAt(site: Site, asOf: string): StatusAt | undefined {
   const all = known(site.evidence, asOf);
-  const basis = latest(all.filter((e) => e.facilities.length === 0));
+  const basis = latest(all.filter((e) => e.facilities.length === 0)) ?? latest(all);
   if (!basis) return undefined;
   return withViews(basis, all);
 }

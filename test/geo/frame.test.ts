@@ -64,7 +64,7 @@ test('the selected county changes colour and nothing else does', () => {
   const painted = new Set(touchedCellsOf(r160, id).map((c) => c.row * 160 + c.col));
   for (const c of cellsOf(r160, id)) {
     assert.equal(before.cells[c.row]![c.col]!.bg, LEGEND.none.colour);
-    assert.equal(after.cells[c.row]![c.col]!.bg, LEGEND.selected.colour);
+    assert.equal(after.cells[c.row]![c.col]!.bg, LEGEND.cursor.colour);
     assert.equal(after.cells[c.row]![c.col]!.bold, true);
   }
   for (let r = 0; r < 48; r++) {
@@ -77,7 +77,7 @@ test('the selected county changes colour and nothing else does', () => {
   const hamhungCell = cellsOf(r160, id)[0]!;
   assert.equal(moved.cells[hamhungCell.row]![hamhungCell.col]!.bg, LEGEND.none.colour);
   const chongjin = anchorCellOf(r160, 'kp-north-hamgyong-chongjin')!;
-  assert.equal(moved.cells[chongjin.row]![chongjin.col]!.bg, LEGEND.selected.colour);
+  assert.equal(moved.cells[chongjin.row]![chongjin.col]!.bg, LEGEND.cursor.colour);
 });
 
 test('statuses colour their counties and sea stays uncoloured', () => {
@@ -102,7 +102,7 @@ test('without colour every status shows its own glyph and no colour is emitted',
   const frame = composeFrame(r160, { statuses, selected, noColor: true, labels: false });
   for (const row of frame.cells) for (const c of row) assert.ok(c.fg === undefined && c.bg === undefined);
   const seen = new Map<string, string>();
-  for (const [id, status] of [...statuses, [selected, 'selected'] as const]) {
+  for (const [id, status] of [...statuses, [selected, 'cursor'] as const]) {
     const chars = new Set(cellsOf(r160, id).map((c) => frame.cells[c.row]![c.col]!.char));
     assert.deepEqual([...chars], [LEGEND[status].glyph], `${id} (${status})`);
     seen.set(status, [...chars][0]!);

@@ -82,3 +82,9 @@ test('facility status includes site-wide statements and its own, not other facil
   assert.equal(siteStatusAt(s, '2025-12-31')?.status, 'inaugurated', 'facility reports do not set the site status');
   assert.equal(siteStatusAt(s, '2025-12-31')?.contested, true, 'but they do make it contested');
 });
+
+test('a site with only facility statements so far takes its status from them', () => {
+  const s = site([ev('2025-02-06', 'under_construction', 'state_media', ['food']), ev('2025-12-15', 'inaugurated', 'state_media')]);
+  assert.equal(siteStatusAt(s, '2025-06-01')?.status, 'under_construction');
+  assert.equal(siteStatusAt(s, '2025-12-15')?.status, 'inaugurated');
+});

@@ -9,7 +9,7 @@ import { asOfDate, openDataset } from '../context.js';
 import { csvField, printJson, printLines, type Output } from '../output.js';
 
 export const LIST_USAGE = `Usage: nk20x10 list [--as-of YYYY-MM-DD] [--province P] [--status S] [--year Y]
-                    [--role batch|pilot|related|all] [--format table|csv|json] [--data DIR] [--geo DIR]
+                    [--role batch|pilot|related|all] [--format table|csv|json] [--data DIR]
 
 Program sites known as of the date (default today), with status, who says so, and the contested flag.
   --province  any spelling: "North Pyongan", "N. Phyongan", 평안북도, north-pyongan

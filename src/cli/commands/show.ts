@@ -10,7 +10,7 @@ import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { asOfDate, openDataset } from '../context.js';
 import { printJson, printLines, type Output } from '../output.js';
 
-export const SHOW_USAGE = `Usage: nk20x10 show COUNTY [--as-of YYYY-MM-DD] [--format text|json] [--data DIR] [--geo DIR]
+export const SHOW_USAGE = `Usage: nk20x10 show COUNTY [--as-of YYYY-MM-DD] [--format text|json] [--data DIR]
 
 Everything known about one site as of the date (default today): status and who says so, facilities,
 timeline, products, prices, quotes (state media beside outside reports) and every source cited.

@@ -2,7 +2,7 @@ import { DATA_OPTIONS, parseCommandArgs } from '../args.js';
 import { openDataset } from '../context.js';
 import type { Output } from '../output.js';
 
-export const VALIDATE_USAGE = `Usage: nk20x10 validate [--data DIR] [--geo DIR]
+export const VALIDATE_USAGE = `Usage: nk20x10 validate [--data DIR]
 
 Checks every data file (shape, dates, references, ids, names) and the county registry.
 Exit 0 with a summary line, or exit 1 listing every error as FILE:LINE:COL field: message.`;

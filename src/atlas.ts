@@ -1,0 +1,55 @@
+/**
+ * The joined atlas: the validated dataset, the county layer it is drawn on, and the status of
+ * every county as of a date. One object the views read; nothing here touches a terminal.
+ */
+import { DataError } from './load/errors.js';
+import type { Dataset, Site } from './model/types.js';
+import { siteStatusAt } from './model/status.js';
+import type { Status } from './model/vocabulary.js';
+import { prepareLayer, rasterCache, readDefaultLayer, type CountyStatus, type GeoLayer, type PreparedLayer } from './geo/index.js';
+
+export interface Atlas {
+  dataset: Dataset;
+  layer: GeoLayer;
+  prepared: PreparedLayer;
+  rasterFor: ReturnType<typeof rasterCache>;
+  /** True for the bundled Voronoi layer: exports must say the boundaries are schematic. */
+  schematic: boolean;
+  /** Registry counties the layer has no shape for (they cannot be drawn). */
+  missingShapes: string[];
+}
+
+export function openAtlas(dataset: Dataset, layerPath?: string): Atlas {
+  let layer: GeoLayer;
+  try {
+    layer = layerPath ? readDefaultLayer(layerPath) : readDefaultLayer();
+  } catch (err) {
+    const file = layerPath ?? 'geo/counties.topo.json';
+    throw new DataError([{ file, line: 1, col: 1, field: '(file)', message: `not a counties layer: ${(err as Error).message}` }]);
+  }
+  const prepared = prepareLayer(layer);
+  const have = new Set(prepared.ids);
+  return {
+    dataset,
+    layer,
+    prepared,
+    rasterFor: rasterCache(prepared),
+    schematic: layerPath === undefined,
+    missingShapes: dataset.registry.counties.map((c) => c.id).filter((id) => !have.has(id)),
+  };
+}
+
+/** When one registry county holds several sites (Kaesong), the map shows the most notable status. */
+const MAP_PRIORITY: Status[] = ['disrupted', 'operating', 'inaugurated', 'under_construction', 'selected', 'unknown'];
+
+/** Status per registry county as of a date, for colouring the map; counties without a site are absent. */
+export function countyStatuses(sites: readonly Site[], asOf: string): Map<string, CountyStatus> {
+  const out = new Map<string, CountyStatus>();
+  for (const site of sites) {
+    const status = siteStatusAt(site, asOf)?.status;
+    if (!status) continue;
+    const current = out.get(site.county.id) as Status | undefined;
+    if (!current || MAP_PRIORITY.indexOf(status) < MAP_PRIORITY.indexOf(current)) out.set(site.county.id, status);
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+/**
+ * The interactive dashboard: keys → commands (view/keymap) → new state (view/reduce) → redraw.
+ * Owns only the state and the terminal size; drawing is Dashboard's, exporting is the caller's.
+ */
+import { useApp, useInput, useStdout } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import type { Atlas } from '../atlas.js';
+import { commandFor } from '../view/keymap.js';
+import type { ColorLevel } from '../view/paint.js';
+import { acceptSearch, reduce, type ViewContext } from '../view/reduce.js';
+import type { ViewState } from '../view/state.js';
+import { Dashboard } from './Dashboard.js';
+
+export interface AppProps {
+  atlas: Atlas;
+  ctx: ViewContext;
+  initial: ViewState;
+  colorLevel: ColorLevel;
+  /** Fixed size (tests); otherwise the terminal's, following resizes. */
+  size?: { cols: number; rows: number };
+  /** Writes an export of the current screen; resolves to a message for the footer. */
+  onExport?: (format: string, state: ViewState, size: { cols: number; rows: number }) => Promise<string>;
+}
+
+export function App({ atlas, ctx, initial, colorLevel, size, onExport }: AppProps) {
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+  const [state, setState] = useState(initial);
+  const current = useRef(state);
+  const [dims, setDims] = useState(() => size ?? { cols: stdout.columns || 100, rows: stdout.rows || 40 });
+
+  useEffect(() => {
+    if (size) return;
+    const onResize = () => setDims({ cols: stdout.columns || 100, rows: stdout.rows || 40 });
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, size]);
+
+  useEffect(() => {
+    if (state.quit) exit();
+  }, [state.quit, exit]);
+
+  const update = (next: ViewState) => {
+    current.current = next;
+    setState(next);
+  };
+
+  useInput((input, key) => {
+    const s = current.current;
+    const command = commandFor(s, input, key);
+    switch (command.type) {
+      case 'none':
+        return;
+      case 'accept-search':
+        return update(acceptSearch(s, ctx));
+      case 'export-format': {
+        const closed = { ...s, overlay: null, message: `Exporting ${command.format.toUpperCase()}…` };
+        update(closed);
+        if (!onExport) return update({ ...closed, message: 'Export is not available in this session.' });
+        void onExport(command.format, { ...closed, message: null }, dims).then(
+          (message) => update({ ...current.current, message }),
+          (err: unknown) => update({ ...current.current, message: `Export failed: ${(err as Error).message}` }),
+        );
+        return;
+      }
+      default:
+        return update(reduce(s, command, ctx));
+    }
+  });
+
+  return <Dashboard atlas={atlas} ctx={ctx} state={state} cols={dims.cols} rows={dims.rows} colorLevel={colorLevel} />;
+}

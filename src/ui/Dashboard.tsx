@@ -1,0 +1,118 @@
+/**
+ * The whole screen for one view state and terminal size. Computes nothing itself: every pane's
+ * content comes from pure functions in src/view; this component only lays the panes out.
+ */
+import { Box, Text } from 'ink';
+import type { Atlas } from '../atlas.js';
+import { countyStatuses } from '../atlas.js';
+import { buildSiteReport } from '../model/site-report.js';
+import { listRows, cursorIndex } from '../view/list-rows.js';
+import { layout, MIN_COLS, MIN_ROWS } from '../view/layout.js';
+import { exportLines, filterLines, footerLine, headerLines, helpLines, searchLines } from '../view/chrome-lines.js';
+import { provinceDetailLines, siteDetailLines } from '../view/detail-lines.js';
+import { listLines } from '../view/list-lines.js';
+import { legendLine, mapLines } from '../view/map-lines.js';
+import { painter, text, type ColorLevel, type Line } from '../view/paint.js';
+import { progressAt } from '../view/progress.js';
+import type { ViewContext } from '../view/reduce.js';
+import { searchSites } from '../view/search.js';
+import { visibleSites } from '../view/list-rows.js';
+import type { ViewState } from '../view/state.js';
+import { Lines } from './Lines.js';
+import { Pane } from './Pane.js';
+
+export interface DashboardProps {
+  atlas: Atlas;
+  ctx: ViewContext;
+  state: ViewState;
+  cols: number;
+  rows: number;
+  colorLevel: ColorLevel;
+}
+
+export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: DashboardProps) {
+  const paint = painter(colorLevel);
+  const noColor = colorLevel === 0;
+  const L = layout(cols, rows, state.showMap);
+  if (L.kind === 'too-small') {
+    return (
+      <Box flexDirection="column">
+        <Text>{paint([text(`nk20x10 needs a terminal of at least ${MIN_COLS}×${MIN_ROWS}.`, { bold: true })])}</Text>
+        <Text>{`This one is ${cols}×${rows}. Enlarge the window (the screen redraws), or press q to quit.`}</Text>
+      </Box>
+    );
+  }
+  const dataset = ctx.dataset;
+  const list = listRows(dataset, state);
+  const cursor = cursorIndex(list, state.cursor);
+  const row = list[cursor];
+  const site = row?.kind === 'site' ? dataset.sites.find((s) => s.id === row.site.id) : undefined;
+  const statuses = countyStatuses(dataset.sites, state.asOf);
+  const visible = visibleSites(dataset, state);
+  const inner = (w: number) => Math.max(1, w - 2);
+  const innerH = (h: number) => Math.max(1, h - 3);
+
+  let detail: Line[];
+  let detailTitle: string;
+  if (state.overlay === 'help') [detail, detailTitle] = [helpLines(), 'Help'];
+  else if (state.overlay === 'filter') [detail, detailTitle] = [filterLines(ctx.filterOptions, state), 'Filter'];
+  else if (state.overlay === 'export') [detail, detailTitle] = [exportLines(), 'Export'];
+  else if (site) {
+    const all = siteDetailLines(buildSiteReport(dataset, site, state.asOf), inner(L.detail.width), noColor);
+    const maxScroll = Math.max(0, all.length - innerH(L.detail.height));
+    const scroll = Math.min(state.detailScroll, maxScroll);
+    detail = all.slice(scroll);
+    detailTitle = `Detail${maxScroll > 0 ? ` (${scroll + 1}–${Math.min(all.length, scroll + innerH(L.detail.height))} of ${all.length}, PgUp/PgDn)` : ''}`;
+  } else if (row?.kind === 'province') [detail, detailTitle] = [provinceDetailLines(row, list.filter((r) => r.kind === 'site' && r.site.province === row.id), inner(L.detail.width), noColor), 'Province'];
+  else [detail, detailTitle] = [[], 'Detail'];
+
+  const listContent =
+    state.overlay === 'search'
+      ? searchLines(state.search.query, searchSites(ctx.search, visible, state.search.query), state.search.index, inner(L.list.width), innerH(L.list.height))
+      : listLines(list, cursor, inner(L.list.width), innerH(L.list.height), noColor, state.focus === 'list');
+
+  const present = new Set<string>(statuses.values());
+  const mapPane = L.map ? (
+    <Pane title={`Map · ${atlas.schematic ? 'schematic boundaries' : 'imported boundaries'}`} width={L.map.width} height={L.map.height} paint={paint} color={!noColor}>
+      <Lines lines={[...mapLines(atlas, inner(L.map.width), innerH(L.map.height) - 1, site?.county.id, statuses, noColor), legendLine(present, noColor)]} paint={paint} />
+    </Pane>
+  ) : null;
+  const listPane = (
+    <Pane title={state.overlay === 'search' ? 'Search' : `Provinces · ${visible.length} sites`} width={L.list.width} height={L.list.height} focused={state.focus === 'list'} paint={paint} color={!noColor}>
+      <Lines lines={listContent} paint={paint} height={innerH(L.list.height)} />
+    </Pane>
+  );
+  const detailPane = (
+    <Pane title={detailTitle} width={L.detail.width} height={L.detail.height} focused={state.focus === 'detail' || state.overlay !== null} paint={paint} color={!noColor}>
+      <Lines lines={detail} paint={paint} height={innerH(L.detail.height)} />
+    </Pane>
+  );
+
+  return (
+    <Box flexDirection="column" width={cols}>
+      <Lines lines={headerLines(progressAt(dataset, state.asOf), state, visible.filter((s) => s.contested).length, cols)} paint={paint} />
+      {L.kind === 'wide' ? (
+        <Box>
+          {mapPane}
+          {listPane}
+          {detailPane}
+        </Box>
+      ) : L.kind === 'medium' ? (
+        <Box>
+          <Box flexDirection="column">
+            {mapPane}
+            {listPane}
+          </Box>
+          {detailPane}
+        </Box>
+      ) : (
+        <Box flexDirection="column">
+          {mapPane}
+          {listPane}
+          {detailPane}
+        </Box>
+      )}
+      <Lines lines={[footerLine(state, cols)]} paint={paint} />
+    </Box>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * The detail pane as styled lines: status and who says so, a status bar per facility, prices,
+ * the dated timeline, quotes with state media beside outside reports, notes and sources.
+ * Every string from data goes through the sanitiser here.
+ */
+import type { SiteReport, StatusReport } from '../model/site-report.js';
+import { STANCE_LABELS, STATUS_LABELS, type Stance, type Status } from '../model/vocabulary.js';
+import { sanitizeInline } from '../text/sanitize.js';
+import { renderTable } from '../text/table.js';
+import { displayWidth, padCells, truncateCells, wrapCells } from '../text/width.js';
+import type { ListRow } from './list-rows.js';
+import { text, type Line } from './paint.js';
+import { CONTESTED, MUTED, STANCE_MARK, statusColour } from './theme.js';
+
+const BAR_STEPS: Record<Status, number> = { selected: 1, under_construction: 2, inaugurated: 3, operating: 4, disrupted: 3, unknown: 0 };
+
+/** Four steps from selected to operating; disrupted is drawn in its own colour with a mark. */
+export function statusBar(status: Status | null, noColor: boolean): Line {
+  if (!status) return [text('········', { fg: MUTED })];
+  const filled = BAR_STEPS[status] * 2;
+  const full = status === 'disrupted' ? '!'.repeat(filled) : '█'.repeat(filled);
+  return [text(full, noColor ? {} : { fg: statusColour(status) }), text('░'.repeat(8 - filled), { fg: MUTED })];
+}
+
+function stanceTag(stance: Stance, noColor: boolean, long = false) {
+  const m = STANCE_MARK[stance];
+  return text(long ? `[${m.long}]` : m.short.padEnd(3), noColor ? { bold: true } : { fg: m.colour, bold: true });
+}
+
+function statusLine(label: string, s: StatusReport | null, noColor: boolean): Line {
+  if (!s) return [text(label, { bold: true }), text('nothing known yet', { fg: MUTED })];
+  return [
+    text(label, { bold: true }),
+    text(STATUS_LABELS[s.status].toUpperCase() + (s.uncertain ? '?' : ''), noColor ? { bold: true } : { fg: statusColour(s.status), bold: true }),
+    text(` since ${s.since} · `),
+    stanceTag(s.claimed_by, noColor),
+    text(` ${s.sources.join(', ')}`, { fg: MUTED }),
+  ];
+}
+
+export function siteDetailLines(r: SiteReport, width: number, noColor: boolean): Line[] {
+  const w = Math.max(20, width);
+  const clean = sanitizeInline;
+  const wrap = (t: string, indent = 2) => wrapCells(clean(t), w - indent).map((l) => [text(' '.repeat(indent) + l)]);
+  const heading = (t: string): Line => [text(`── ${t} `, { bold: true }), text('─'.repeat(Math.max(0, w - t.length - 4)), { fg: MUTED })];
+  const lines: Line[] = [];
+
+  lines.push([text(clean(r.name_en), { bold: true }), text(`  ${clean(r.name_ko)}  `), text(r.county.name_hanja, { fg: MUTED })]);
+  lines.push([text(`${r.province_en} ${r.province_ko} · ${r.year}${r.role === 'batch' ? ' batch' : ` ${r.role}`} · ${r.county.type}`, { fg: MUTED })]);
+  lines.push(statusLine(`As of ${r.as_of}: `, r.status, noColor));
+  if (r.status?.contested) {
+    const sv = r.status.state_view;
+    const ov = r.status.outside_view;
+    lines.push([
+      text(' CONTESTED ', noColor ? { bold: true, inverse: true } : { bg: CONTESTED, fg: '#000000', bold: true }),
+      text(` state media: ${sv ? STATUS_LABELS[sv.status] : '?'} (${sv?.date ?? '?'}) · ${ov ? STANCE_LABELS[ov.claimed_by] : 'outside'}: ${ov ? STATUS_LABELS[ov.status] : '?'} (${ov?.date ?? '?'})`),
+    ]);
+  }
+  if (r.province_note) lines.push(...wrap(`Note: ${r.province_note}`, 0).map((l) => l.map((s) => ({ ...s, fg: MUTED }))));
+
+  if (r.facilities.length) {
+    lines.push([], heading('Facilities'));
+    const nameWidth = Math.min(26, Math.max(...r.facilities.map((f) => f.name.length)));
+    for (const f of r.facilities) {
+      lines.push([
+        text(`  ${padCells(truncateCells(clean(f.name), nameWidth), nameWidth)} `),
+        ...statusBar(f.status?.status ?? null, noColor),
+        text(` ${f.status ? STATUS_LABELS[f.status.status] + (f.status.uncertain ? '?' : '') : 'not reported'}`),
+        ...(f.status ? [text(` ${f.status.since} `, { fg: MUTED }), stanceTag(f.status.claimed_by, noColor)] : []),
+      ]);
+    }
+  }
+
+  if (r.prices.length) {
+    lines.push([], heading('Prices (won)'));
+    const table = renderTable(
+      [{ header: 'Item', max: 24 }, { header: 'Won', align: 'right' }, { header: 'Kind' }, { header: 'Unit', max: 12 }, { header: 'Date' }],
+      r.prices.map((p) => [clean(p.item + (p.item_ko ? ` ${p.item_ko}` : '')), p.won.toLocaleString('en-US'), p.market, clean(p.unit), p.date + (p.uncertain ? '?' : '')]),
+    );
+    table.forEach((l, i) => lines.push([text(`  ${l}`, i < 2 ? { bold: i === 0, fg: i === 1 ? MUTED : undefined } : {})]));
+    const cited = [...new Set(r.prices.map((p) => p.source))];
+    lines.push([text(`  source: ${cited.join(', ')}`, { fg: MUTED })]);
+  }
+
+  if (r.timeline.length) {
+    lines.push([], heading('Timeline'));
+    for (const t of r.timeline) {
+      const head = wrapCells(clean(`${t.kind}: ${t.title}`), w - 18);
+      lines.push([text(`  ${padCells(t.date_label, 12)} `, { fg: MUTED }), stanceTag(t.claimed_by, noColor), text(` ${head[0] ?? ''}`), ...(t.uncertain ? [text(' ?', { bold: true })] : [])]);
+      for (const more of head.slice(1)) lines.push([text(' '.repeat(19) + more)]);
+    }
+  }
+
+  if (r.quotes.length) {
+    lines.push([], heading('What state media says · what outside sources report'));
+    lines.push(...quoteColumns(r, w, noColor));
+  }
+
+  if (r.products.length) {
+    lines.push([], heading('Products'));
+    lines.push(...wrap(r.products.map((p) => p.name + (p.name_ko ? ` ${p.name_ko}` : '')).join(' · ')));
+  }
+  if (r.notes.length) {
+    lines.push([], heading('Notes'));
+    for (const n of r.notes) lines.push(...wrapCells(clean(n.text + (n.uncertain ? ' (uncertain)' : '')), w - 4).map((l, i) => [text(i === 0 ? `  • ${l}` : `    ${l}`)]));
+  }
+  lines.push([], heading('Sources'));
+  for (const s of r.sources) {
+    lines.push([text(`  ${s.id}`, { bold: true }), text(` ${clean(s.outlet)}, ${s.date} `), stanceTag(s.kind, noColor), ...(s.uncertain ? [text(' ?')] : [])]);
+    if (s.url) lines.push([text(`    ${truncateCells(clean(s.url), w - 4)}`, { fg: MUTED })]);
+  }
+  return lines;
+}
+
+/** State-media quotes on the left, everyone else on the right; stacked when the pane is narrow. */
+function quoteColumns(r: SiteReport, width: number, noColor: boolean): Line[] {
+  const block = (q: SiteReport['quotes'][number], w: number): Line[] => [
+    [stanceTag(q.stance, noColor, true), text(` ${truncateCells(sanitizeInline(q.speaker), Math.max(4, w - STANCE_MARK[q.stance].long.length - 3))}`, { fg: MUTED })],
+    ...wrapCells(sanitizeInline(`“${q.text}”${q.translated ? ' (tr.)' : ''}`), w).map((l) => [text(l)]),
+    [text(`${q.date} · ${q.source}`, { fg: MUTED })],
+    [],
+  ];
+  const state = r.quotes.filter((q) => q.stance === 'state_media');
+  const other = r.quotes.filter((q) => q.stance !== 'state_media');
+  if (width < 70 || state.length === 0 || other.length === 0) {
+    return r.quotes.flatMap((q) => block(q, width - 2)).map((l) => [text('  '), ...l]);
+  }
+  const col = Math.floor((width - 5) / 2);
+  const left = state.flatMap((q) => block(q, col));
+  const right = other.flatMap((q) => block(q, col));
+  const out: Line[] = [];
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const l = left[i] ?? [];
+    out.push([text('  '), ...l, text(' '.repeat(Math.max(0, col - lineWidth(l))) + ' │ ', { fg: MUTED }), ...(right[i] ?? [])]);
+  }
+  return out;
+}
+
+function lineWidth(line: Line): number {
+  return line.reduce((n, s) => n + displayWidth(s.text), 0);
+}
+
+/** Detail for a province row: its sites and their statuses. */
+export function provinceDetailLines(row: Extract<ListRow, { kind: 'province' }>, sites: ListRow[], width: number, noColor: boolean): Line[] {
+  const lines: Line[] = [
+    [text(`${row.name_en} `, { bold: true }), text(row.name_ko)],
+    [text(`${row.count} program site${row.count === 1 ? '' : 's'} · Enter opens or closes the province`, { fg: MUTED })],
+    [],
+  ];
+  for (const r of sites) {
+    if (r.kind !== 'site') continue;
+    const s = r.site;
+    lines.push([
+      text(`  ${padCells(truncateCells(sanitizeInline(s.name_en), 22), 22)} `),
+      ...statusBar(s.status, noColor),
+      text(` ${STATUS_LABELS[s.status]}${s.contested ? ' · CONTESTED' : ''}`),
+      text(`  ${s.year}`, { fg: MUTED }),
+    ]);
+  }
+  void width;
+  return lines;
+}

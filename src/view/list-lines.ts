@@ -1,0 +1,55 @@
+/** The province list as styled lines, scrolled so the cursor row is visible. */
+import type { Status } from '../model/vocabulary.js';
+import { sanitizeInline } from '../text/sanitize.js';
+import { padCells, truncateCells } from '../text/width.js';
+import type { ListRow } from './list-rows.js';
+import { text, type Line } from './paint.js';
+import { CONTESTED, MUTED, statusColour, statusGlyph } from './theme.js';
+
+/** Short status words for a narrow list; the detail pane and the legend use the full labels. */
+const LIST_STATUS: Record<Status, string> = {
+  selected: 'selected',
+  under_construction: 'building',
+  inaugurated: 'inaugurated',
+  operating: 'operating',
+  disrupted: 'disrupted',
+  unknown: 'unknown',
+};
+
+/** "Kangdong County" → "Kangdong": the list groups by province, the type adds nothing there. */
+function shortName(name: string): string {
+  return name.replace(/ (County|City)$/, '');
+}
+
+export function listLines(rows: readonly ListRow[], cursor: number, width: number, height: number, noColor: boolean, focused: boolean): Line[] {
+  const top = Math.max(0, Math.min(cursor - Math.floor(height / 2), rows.length - height));
+  const out: Line[] = [];
+  for (let i = top; i < Math.min(rows.length, top + height); i++) {
+    const row = rows[i]!;
+    const here = i === cursor;
+    const mark: Line = [text(here ? '▶' : ' ', { bold: true, ...(focused ? {} : { dim: true }) })];
+    let line: Line;
+    if (row.kind === 'province') {
+      const label = `${row.collapsed ? '▸' : '▾'} ${row.name_en} ${row.name_ko}`;
+      const count = ` ${row.count}`;
+      line = [...mark, text(padCells(truncateCells(label, width - 1 - count.length), width - 1 - count.length), { bold: true }), text(count, { fg: MUTED })];
+    } else {
+      const s = row.site;
+      const glyph = noColor ? statusGlyph(s.status).trim() || '·' : '●';
+      const status = LIST_STATUS[s.status] + (s.contested ? ' !' : '');
+      const nameWidth = Math.max(6, width - 6 - Math.min(status.length, 20));
+      line = [
+        ...mark,
+        text(' '),
+        text(glyph, noColor ? {} : { fg: statusColour(s.status) }),
+        text(' '),
+        text(padCells(truncateCells(sanitizeInline(`${shortName(s.name_en)} ${s.name_ko}`), nameWidth), nameWidth)),
+        text(' '),
+        text(truncateCells(status, width - 4 - nameWidth), s.contested && !noColor ? { fg: CONTESTED, bold: true } : { fg: MUTED }),
+      ];
+    }
+    out.push(here ? line.map((seg) => ({ ...seg, inverse: focused || seg.inverse })) : line);
+  }
+  if (rows.length === 0) out.push([text('No site matches the filters (f to change, c to clear).', { fg: MUTED })]);
+  return out;
+}

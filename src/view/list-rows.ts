@@ -1,0 +1,48 @@
+/** The rows of the province list for a view state: provinces with counts, and their sites. */
+import { listSites, type SiteSummary } from '../model/site-summary.js';
+import type { Dataset } from '../model/types.js';
+import type { Status } from '../model/vocabulary.js';
+import type { ViewState } from './state.js';
+
+export type ListRow =
+  | { kind: 'province'; key: string; id: string; name_en: string; name_ko: string; count: number; collapsed: boolean; counts: Partial<Record<Status, number>> }
+  | { kind: 'site'; key: string; site: SiteSummary };
+
+export function siteKey(id: string): string {
+  return `site:${id}`;
+}
+
+export function provinceKey(id: string): string {
+  return `province:${id}`;
+}
+
+/** Sites known as of the date that pass the filters, grouped by province in registry order. */
+export function visibleSites(dataset: Dataset, state: Pick<ViewState, 'asOf' | 'filter'>): SiteSummary[] {
+  const { statuses, years } = state.filter;
+  return listSites(dataset, state.asOf, { roles: ['batch', 'pilot', 'related'] }).filter(
+    (s) =>
+      (years.length === 0 || years.includes(s.year)) &&
+      (statuses.length === 0 || statuses.some((f) => (f === 'contested' ? s.contested : s.status === f))),
+  );
+}
+
+export function listRows(dataset: Dataset, state: Pick<ViewState, 'asOf' | 'filter' | 'collapsed'>): ListRow[] {
+  const sites = visibleSites(dataset, state);
+  const rows: ListRow[] = [];
+  for (const p of dataset.registry.provinces) {
+    const mine = sites.filter((s) => s.province === p.id);
+    if (mine.length === 0) continue;
+    const collapsed = state.collapsed.includes(p.id);
+    const counts: Partial<Record<Status, number>> = {};
+    for (const s of mine) counts[s.status] = (counts[s.status] ?? 0) + 1;
+    rows.push({ kind: 'province', key: provinceKey(p.id), id: p.id, name_en: p.name_en, name_ko: p.name_ko, count: mine.length, collapsed, counts });
+    if (!collapsed) for (const site of mine) rows.push({ kind: 'site', key: siteKey(site.id), site });
+  }
+  return rows;
+}
+
+/** Index of the cursor row, or the first row when it is no longer visible (-1 when there are none). */
+export function cursorIndex(rows: readonly ListRow[], cursor: string): number {
+  const exact = rows.findIndex((r) => r.key === cursor);
+  return exact >= 0 ? exact : rows.length > 0 ? 0 : -1;
+}

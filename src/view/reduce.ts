@@ -1,0 +1,172 @@
+/**
+ * Navigation as a pure function: (state, action) → state. The UI maps keys to actions
+ * (view/keymap.ts) and draws the result; it never changes state itself.
+ */
+import { evidenceDates } from '../model/status.js';
+import type { Dataset } from '../model/types.js';
+import { STATUSES } from '../model/vocabulary.js';
+import { cursorIndex, listRows, provinceKey, siteKey, visibleSites, type ListRow } from './list-rows.js';
+import { searchEntries, searchSites } from './search.js';
+import type { StatusFilter, ViewState } from './state.js';
+
+export type Action =
+  | { type: 'move'; delta: number }
+  | { type: 'first' }
+  | { type: 'last' }
+  | { type: 'province'; delta: number }
+  | { type: 'activate' }
+  | { type: 'back' }
+  | { type: 'scroll'; delta: number }
+  | { type: 'step-date'; delta: number }
+  | { type: 'toggle-map' }
+  | { type: 'open'; overlay: 'help' | 'search' | 'filter' | 'export' }
+  | { type: 'close' }
+  | { type: 'search-input'; text: string }
+  | { type: 'search-backspace' }
+  | { type: 'search-move'; delta: number }
+  | { type: 'filter-move'; delta: number }
+  | { type: 'filter-toggle' }
+  | { type: 'filter-clear' }
+  | { type: 'message'; text: string | null }
+  | { type: 'quit' };
+
+/** What the reducer needs besides the state; built once per dataset. */
+export interface ViewContext {
+  dataset: Dataset;
+  /** Every date on which some status changes, ascending. */
+  dates: string[];
+  search: ReturnType<typeof searchEntries>;
+  filterOptions: FilterOption[];
+}
+
+export type FilterOption = { kind: 'status'; value: StatusFilter } | { kind: 'year'; value: number };
+
+export function viewContext(dataset: Dataset): ViewContext {
+  const years = [...new Set(dataset.sites.map((s) => s.year))].sort();
+  return {
+    dataset,
+    dates: evidenceDates(dataset.sites),
+    search: searchEntries(dataset),
+    filterOptions: [
+      ...[...STATUSES, 'contested' as const].map((value): FilterOption => ({ kind: 'status', value })),
+      ...years.map((value): FilterOption => ({ kind: 'year', value })),
+    ],
+  };
+}
+
+export function reduce(state: ViewState, action: Action, ctx: ViewContext): ViewState {
+  const rows = () => listRows(ctx.dataset, state);
+  const at = (list: ListRow[], i: number): ViewState => {
+    const row = list[Math.max(0, Math.min(list.length - 1, i))];
+    return row ? { ...state, cursor: row.key, detailScroll: 0, message: null } : state;
+  };
+  switch (action.type) {
+    case 'move': {
+      const list = rows();
+      return at(list, cursorIndex(list, state.cursor) + action.delta);
+    }
+    case 'first':
+      return at(rows(), 0);
+    case 'last': {
+      const list = rows();
+      return at(list, list.length - 1);
+    }
+    case 'province': {
+      const list = rows();
+      const headers = list.map((r, i) => (r.kind === 'province' ? i : -1)).filter((i) => i >= 0);
+      if (headers.length === 0) return state;
+      const here = cursorIndex(list, state.cursor);
+      const current = headers.filter((h) => h <= here).length - 1;
+      const target = headers[Math.max(0, Math.min(headers.length - 1, current + action.delta))]!;
+      // Land on the province's first site when it is open, else on its header.
+      const first = list[target + 1];
+      return at(list, first?.kind === 'site' ? target + 1 : target);
+    }
+    case 'activate': {
+      const list = rows();
+      const row = list[cursorIndex(list, state.cursor)];
+      if (!row) return state;
+      if (row.kind === 'province') {
+        const collapsed = row.collapsed ? state.collapsed.filter((p) => p !== row.id) : [...state.collapsed, row.id];
+        return { ...state, collapsed, message: null };
+      }
+      return { ...state, focus: state.focus === 'detail' ? 'list' : 'detail', message: null };
+    }
+    case 'back':
+      return state.focus === 'detail' ? { ...state, focus: 'list' } : state.message ? { ...state, message: null } : state;
+    case 'scroll':
+      return { ...state, detailScroll: Math.max(0, state.detailScroll + action.delta) };
+    case 'step-date': {
+      const i = action.delta < 0 ? lastIndexBefore(ctx.dates, state.asOf) : ctx.dates.findIndex((d) => d > state.asOf);
+      const asOf = ctx.dates[i];
+      if (i < 0 || asOf === undefined) return { ...state, message: action.delta < 0 ? 'No earlier milestone.' : 'No later milestone.' };
+      return { ...state, asOf, message: null };
+    }
+    case 'toggle-map':
+      return { ...state, showMap: !state.showMap };
+    case 'open':
+      return {
+        ...state,
+        overlay: action.overlay,
+        search: action.overlay === 'search' ? { query: '', index: 0 } : state.search,
+        message: null,
+      };
+    case 'close':
+      return { ...state, overlay: null };
+    case 'search-input':
+      return { ...state, search: { query: state.search.query + action.text, index: 0 } };
+    case 'search-backspace':
+      return { ...state, search: { query: [...state.search.query].slice(0, -1).join(''), index: 0 } };
+    case 'search-move': {
+      const hits = searchSites(ctx.search, visibleSites(ctx.dataset, state), state.search.query);
+      const index = Math.max(0, Math.min(hits.length - 1, state.search.index + action.delta));
+      return { ...state, search: { ...state.search, index } };
+    }
+    case 'filter-move': {
+      const n = ctx.filterOptions.length;
+      return { ...state, filter: { ...state.filter, cursor: (state.filter.cursor + action.delta + n) % n } };
+    }
+    case 'filter-toggle': {
+      const option = ctx.filterOptions[state.filter.cursor];
+      if (!option) return state;
+      const toggle = <T>(list: readonly T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+      const filter =
+        option.kind === 'status'
+          ? { ...state.filter, statuses: toggle(state.filter.statuses, option.value) }
+          : { ...state.filter, years: toggle(state.filter.years, option.value) };
+      return { ...state, filter };
+    }
+    case 'filter-clear':
+      return { ...state, filter: { ...state.filter, statuses: [], years: [] } };
+    case 'message':
+      return { ...state, message: action.text };
+    case 'quit':
+      return { ...state, quit: true };
+  }
+}
+
+/** Accepting a search result: select it, open its province, leave search. */
+export function acceptSearch(state: ViewState, ctx: ViewContext): ViewState {
+  const hits = searchSites(ctx.search, visibleSites(ctx.dataset, state), state.search.query);
+  const hit = hits[state.search.index];
+  if (!hit) return { ...state, overlay: null, message: state.search.query ? `No site matches "${state.search.query}".` : null };
+  return {
+    ...state,
+    overlay: null,
+    cursor: siteKey(hit.site.id),
+    collapsed: state.collapsed.filter((p) => p !== hit.site.province),
+    detailScroll: 0,
+    message: null,
+  };
+}
+
+/** The first visible site, for the initial cursor. */
+export function firstSiteKey(ctx: ViewContext, state: ViewState): string {
+  const row = listRows(ctx.dataset, state).find((r) => r.kind === 'site');
+  return row?.key ?? provinceKey('');
+}
+
+function lastIndexBefore(dates: readonly string[], day: string): number {
+  for (let i = dates.length - 1; i >= 0; i--) if (dates[i]! < day) return i;
+  return -1;
+}

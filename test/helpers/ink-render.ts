@@ -1,0 +1,58 @@
+/**
+ * ink-testing-library's harness with a terminal size of our choosing: its fake stdout is fixed at
+ * 100 columns (ink-testing-library#16), too narrow for the wide layout. Same approach: fake
+ * streams, debug rendering, frames captured as written.
+ */
+import { EventEmitter } from 'node:events';
+import { render as inkRender } from 'ink';
+import type { ReactElement } from 'react';
+
+class SizedStdout extends EventEmitter {
+  frames: string[] = [];
+  constructor(readonly columns: number, readonly rows: number) {
+    super();
+  }
+  write = (frame: string) => {
+    this.frames.push(frame);
+    return true;
+  };
+}
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  private data: string | null = null;
+  write = (data: string) => {
+    this.data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  };
+  read = () => {
+    const { data } = this;
+    this.data = null;
+    return data;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+export function renderSized(tree: ReactElement, columns: number, rows: number) {
+  const stdout = new SizedStdout(columns, rows);
+  const stdin = new FakeStdin();
+  const instance = inkRender(tree, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: new SizedStdout(columns, rows) as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  return {
+    stdin,
+    lastFrame: () => stdout.frames.at(-1) ?? '',
+    unmount: () => instance.unmount(),
+  };
+}

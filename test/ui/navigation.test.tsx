@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cursorLine, KEYS, mount } from '../helpers/ui.js';
+
+test('the national view shows the header, map, grouped list and the first site in detail', async () => {
+  const ui = await mount({ asOf: '2026-03-01' });
+  const f = ui.frame();
+  assert.match(f, /Regional Development 20×10/);
+  assert.match(f, /as of 2026-03-01/);
+  assert.match(f, /Inaugurated 40 of 200 \(2024: 20\/20 · 2025: 20\/20 · 2026: 0\/14 known of 20\)/);
+  assert.match(f, /Map · schematic boundaries/);
+  assert.match(f, /▾ Pyongyang 평양시/);
+  assert.match(f, /▾ North Pyongan 평안북도/);
+  assert.match(cursorLine(f), /Kangdong 강동군/);
+  assert.match(f, /│Kangdong County  강동군/, 'detail pane shows the selected site');
+  ui.unmount();
+});
+
+test('j/k and arrows move between counties; l/h, Tab and ] move between provinces; g/G jump', async () => {
+  const ui = await mount({ asOf: '2026-03-01' });
+  await ui.press('j');
+  assert.match(cursorLine(ui.frame()), /Kangnam/);
+  await ui.press(KEYS.down, KEYS.up, 'k');
+  assert.match(cursorLine(ui.frame()), /Kangdong/);
+  await ui.press('l');
+  assert.match(cursorLine(ui.frame()), /Maengsan 맹산군/, 'first site of South Pyongan');
+  await ui.press(KEYS.tab);
+  assert.match(cursorLine(ui.frame()), /Kujang/, 'first site of North Pyongan');
+  await ui.press(']', 'h');
+  assert.match(cursorLine(ui.frame()), /Kujang/);
+  await ui.press(KEYS.left);
+  assert.match(cursorLine(ui.frame()), /Maengsan/);
+  await ui.press('G');
+  assert.match(cursorLine(ui.frame()), /Phanmun District/);
+  await ui.press('g');
+  assert.match(cursorLine(ui.frame()), /Pyongyang 평양시/);
+  ui.unmount();
+});
+
+test('Enter on a province closes and reopens it, with its count', async () => {
+  const ui = await mount({ asOf: '2026-03-01' });
+  await ui.press('g', KEYS.enter);
+  const closed = ui.frame();
+  assert.match(closed, /▸ Pyongyang 평양시 +2/);
+  assert.doesNotMatch(closed, /Kangnam 강남군/);
+  await ui.press(' ');
+  assert.match(ui.frame(), /Kangnam 강남군/);
+  ui.unmount();
+});
+
+test('the map follows the list: the cursor county is drawn as the selection', async () => {
+  const ui = await mount({ asOf: '2026-03-01' });
+  const before = ui.frame();
+  await ui.press('G');
+  const after = ui.frame();
+  assert.notEqual(before, after);
+  assert.ok(after.includes('█'), 'NO_COLOR cursor glyph on the map');
+  ui.unmount();
+});
+
+test('Enter on a county focuses the detail and PgDn scrolls it', async () => {
+  const ui = await mount({ asOf: '2025-12-31', rows: 30 });
+  await ui.press('/');
+  await ui.type('kimhyongjik');
+  await ui.press(KEYS.enter, KEYS.enter);
+  const top = ui.frame();
+  assert.match(top, /PgUp\/PgDn scroll · Esc back/);
+  assert.match(top, /Detail \(1–/);
+  await ui.press(KEYS.pageDown);
+  assert.match(ui.frame(), /Detail \(11–/);
+  await ui.press(KEYS.escape);
+  assert.match(ui.frame(), /↑↓ county · ←→ province/);
+  ui.unmount();
+});

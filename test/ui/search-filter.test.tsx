@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cursorLine, KEYS, mount } from '../helpers/ui.js';
+
+test('search by Hangul finds the county live and Enter selects it', async () => {
+  const ui = await mount({ asOf: '2025-12-31' });
+  await ui.press('/');
+  await ui.type('김형');
+  const live = ui.frame();
+  assert.match(live, /Search: 김형/);
+  assert.match(live, /Kim Hyong Jik 김형직군 2024/);
+  await ui.press(KEYS.enter);
+  assert.match(cursorLine(ui.frame()), /Kim Hyong Jik/);
+  assert.match(ui.frame(), /CONTESTED/);
+  ui.unmount();
+});
+
+test('search by a Revised Romanization spelling and by a Daily NK spelling', async () => {
+  const ui = await mount({ asOf: '2025-12-31' });
+  await ui.press('/');
+  await ui.type('Jaeryeong');
+  assert.match(ui.frame(), /Jaeryong 재령군 2024/);
+  assert.match(ui.frame(), /= Jaeryeong-gun/, 'says which spelling matched');
+  await ui.press(KEYS.enter);
+  assert.match(cursorLine(ui.frame()), /Jaeryong/);
+  await ui.press('/');
+  await ui.type('Kunjang');
+  await ui.press(KEYS.enter);
+  assert.match(cursorLine(ui.frame()), /Kujang/);
+  ui.unmount();
+});
+
+test('Esc cancels a search and a search with no match says so', async () => {
+  const ui = await mount({ asOf: '2025-12-31' });
+  await ui.press('/');
+  await ui.type('zzzz');
+  assert.match(ui.frame(), /no match/);
+  await ui.press(KEYS.backspace, KEYS.escape);
+  assert.doesNotMatch(ui.frame(), /Search:/);
+  ui.unmount();
+});
+
+test('filter by status (contested) and by year narrows the list and the header says so', async () => {
+  const ui = await mount({ asOf: '2025-09-30' });
+  await ui.press('f');
+  assert.match(ui.frame(), /\[ \] status: contested/);
+  // Options: 6 statuses, then contested.
+  for (let i = 0; i < 6; i++) await ui.press('j');
+  await ui.press(' ', KEYS.enter);
+  const f = ui.frame();
+  assert.match(f, /filter: contested/);
+  assert.match(f, /Provinces · 1 sites/);
+  assert.match(f, /Kim Hyong Jik County/);
+  assert.doesNotMatch(f, /Songchon County/);
+  await ui.press('f', 'c', KEYS.enter);
+  assert.doesNotMatch(ui.frame(), /filter:/);
+  await ui.press('f');
+  // The filter cursor stays where it was (contested); the years follow: 2022, 2024, 2025, 2026.
+  for (let i = 0; i < 3; i++) await ui.press('j');
+  await ui.press(' ', KEYS.enter);
+  assert.match(ui.frame(), /filter: 2025/);
+  assert.match(ui.frame(), /Provinces · 20 sites/);
+  ui.unmount();
+});
