@@ -1,0 +1,49 @@
+/** Data shapes shared by the export pipeline: the cell grid and the provenance shown around it. */
+
+/** One terminal cell. A wide character (Hangul, Hanja) occupies two cells: the first holds it with
+ * `width: 2`, the second is a continuation with `char: ''` and `width: 0`. */
+export interface Cell {
+  char: string;
+  width: 0 | 1 | 2;
+  /** Foreground as `#rrggbb`; absent means the terminal's default foreground. */
+  fg?: string;
+  /** Background as `#rrggbb`; absent means the terminal's default background. */
+  bg?: string;
+  bold?: boolean;
+  dim?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  inverse?: boolean;
+}
+
+/** A screen: `cells[row][col]`, exactly `rows` × `cols`. */
+export interface CellGrid {
+  cols: number;
+  rows: number;
+  cells: Cell[][];
+}
+
+export interface LegendItem {
+  label: string;
+  /** Swatch colour, `#rrggbb` (anything else is drawn grey). */
+  colour: string;
+  /** The glyph used on screen for this item when colour is off. */
+  glyph: string;
+}
+
+/** Provenance framed around the screen in SVG/PNG/HTML (and the text export's header/footer). */
+export interface ExportMeta {
+  title: string;
+  subtitle?: string;
+  /** Date the data is current to, e.g. `2025-06-30`. */
+  asOf: string;
+  legend: LegendItem[];
+  /** Data sources, boundary attribution, one line each (long lines are wrapped). */
+  credits: string[];
+  /** Shown when the map's boundaries are schematic rather than surveyed. */
+  schematicNote?: string;
+  /** ISO time of the export; `null` omits it, which makes output byte-identical for the same input. */
+  generatedAt: string | null;
+  /** CSS font-family list for the screen text; defaults to the bundled fonts, then monospace. */
+  fontFamily?: string;
+}
