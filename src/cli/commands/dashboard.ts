@@ -1,9 +1,11 @@
 /** `nk20x10` with no command: the dashboard (one frame when not on a terminal). */
 import { resolve } from 'node:path';
 import { openAtlas } from '../../atlas.js';
+import { loadDatasetCached } from '../../load/dataset-cache.js';
+import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
 import { runDashboard } from '../../ui/run.js';
 import { DATA_OPTIONS, parseCommandArgs } from '../args.js';
-import { asOfDate, openDataset } from '../context.js';
+import { asOfDate } from '../as-of.js';
 import type { Output } from '../output.js';
 
 export const DASHBOARD_USAGE = `Usage: nk20x10 [--data DIR] [--geo FILE] [--as-of YYYY-MM-DD]
@@ -14,13 +16,16 @@ Press ? in the app for the keys. Off a terminal (pipe, CI) it prints one frame a
 
 const OPTIONS = { ...DATA_OPTIONS, geo: { type: 'string' }, 'as-of': { type: 'string' } } as const;
 
-export async function dashboardCommand(argv: string[], io: Output): Promise<number> {
+export async function dashboardCommand(argv: string[], io: Output, version: string): Promise<number> {
   const { values } = parseCommandArgs(argv, OPTIONS, DASHBOARD_USAGE);
   if (values.help) {
     io.out(`${DASHBOARD_USAGE}\n`);
     return 0;
   }
   const asOf = asOfDate(values['as-of'], DASHBOARD_USAGE);
-  const atlas = openAtlas(openDataset(values), values.geo ? resolve(values.geo) : undefined);
+  // The validated model is cached between runs (keyed by the files' sizes and times), so start-up
+  // skips parsing; `nk20x10 validate` always checks everything.
+  const dataset = await loadDatasetCached({ dataDir: values.data ? resolve(values.data) : DEFAULT_DATA_DIR, geoDir: DEFAULT_GEO_DIR, version });
+  const atlas = openAtlas(dataset, values.geo ? resolve(values.geo) : undefined);
   return runDashboard({ atlas, asOf, stdout: process.stdout, stdin: process.stdin, env: process.env });
 }

@@ -5,7 +5,8 @@ import type { Province } from '../../registry/types.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
-import { asOfDate, openDataset } from '../context.js';
+import { asOfDate } from '../as-of.js';
+import { openDataset } from '../context.js';
 import { csvField, printJson, printLines, type Output } from '../output.js';
 
 export const LIST_USAGE = `Usage: nk20x10 list [--as-of YYYY-MM-DD] [--province P] [--status S] [--year Y]

@@ -1,4 +1,5 @@
-import type { Dataset, Place } from '../../model/types.js';
+import { resolvePlace } from '../../model/places.js';
+import type { Dataset } from '../../model/types.js';
 import { buildSiteReport, type SiteReport, type StatusReport } from '../../model/site-report.js';
 import { STANCE_LABELS, STATUS_LABELS } from '../../model/vocabulary.js';
 import { describeResolution } from '../../registry/name-index.js';
@@ -7,7 +8,9 @@ import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
 import { wrapCells } from '../../text/width.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
-import { asOfDate, openDataset } from '../context.js';
+import { asOfDate } from '../as-of.js';
+import { openDataset } from '../context.js';
+import { LookupError } from '../lookup-error.js';
 import { printJson, printLines, type Output } from '../output.js';
 
 export const SHOW_USAGE = `Usage: nk20x10 show COUNTY [--as-of YYYY-MM-DD] [--format text|json] [--data DIR]
@@ -20,8 +23,6 @@ A name two places share ("Unsan") is refused: add the province ("Unsan, North Py
 
 const OPTIONS = { ...DATA_OPTIONS, 'as-of': { type: 'string' }, format: { type: 'string' } } as const;
 
-export class LookupError extends Error {}
-
 export function showCommand(argv: string[], io: Output): number {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, SHOW_USAGE, 1);
   if (values.help) {
@@ -33,7 +34,9 @@ export function showCommand(argv: string[], io: Output): number {
   const asOf = asOfDate(values['as-of'], SHOW_USAGE);
   const format = oneOf('format', values.format, ['text', 'json'], SHOW_USAGE) ?? 'text';
   const dataset = openDataset(values);
-  const place = resolvePlace(dataset, query);
+  const resolved = resolvePlace(dataset, query);
+  if (resolved.kind !== 'found') throw new LookupError(describeResolution(query, resolved));
+  const place = resolved.target;
 
   if (place.kind === 'county') {
     if (format === 'json') printJson(io.out, { county: countyJson(dataset, place.county), program_site: null });
@@ -44,35 +47,6 @@ export function showCommand(argv: string[], io: Output): number {
   if (format === 'json') printJson(io.out, report);
   else printLines(io.out, reportLines(report, process.stdout.columns ?? 100));
   return 0;
-}
-
-/**
- * Resolves a user's name for a place to one site (or a registry county without a site).
- * A county holding several sites (Kaesong: Kaephung and Phanmun) is ambiguous between them.
- */
-export function resolvePlace(dataset: Dataset, query: string): Place {
-  const r = dataset.places.resolve(query);
-  const toSite = (p: Place): Place[] => (p.kind === 'county' && p.sites.length > 0 ? sitePlaces(dataset, p.sites.map((s) => s.id)) : [p]);
-  if (r.kind === 'found') {
-    const expanded = toSite(r.target);
-    if (expanded.length === 1) return expanded[0]!;
-    throw new LookupError(describeResolution(query, { kind: 'ambiguous', candidates: expanded }));
-  }
-  if (r.kind === 'ambiguous') {
-    const unique = [...new Map(r.candidates.flatMap(toSite).map((p) => [p.id, p])).values()];
-    if (unique.length === 1) return unique[0]!;
-    throw new LookupError(describeResolution(query, { kind: 'ambiguous', candidates: unique }));
-  }
-  const suggestions = [...new Map(r.suggestions.flatMap(toSite).map((p) => [p.id, p])).values()];
-  throw new LookupError(describeResolution(query, { kind: 'unknown', suggestions }));
-}
-
-function sitePlaces(dataset: Dataset, ids: string[]): Place[] {
-  return ids.map((id) => {
-    const r = dataset.places.resolve(id);
-    if (r.kind !== 'found') throw new Error(`site ${id} is not indexed`);
-    return r.target;
-  });
 }
 
 function countyJson(dataset: Dataset, c: County) {
