@@ -17,6 +17,7 @@ Commands:
   validate    check the data files; every error as FILE:LINE:COL field: message
   list        program sites with status as of a date (table, csv or json)
   show NAME   everything known about one site; NAME is any spelling or Hangul
+  export      write a screenshot of a view (PNG, SVG, HTML, text, ANSI), or a --pack of all
   geo import FILE   join real county boundaries to the registry; writes a layer for --geo
 
 Options: --help (also after a command), --version
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   list: async () => (await import('./commands/list.js')).listCommand,
   show: async () => (await import('./commands/show.js')).showCommand,
   geo: async () => (await import('./commands/geo-import.js')).geoCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
 };
 
 export async function run(argv: string[], io: Output = processOutput): Promise<number> {

@@ -2,6 +2,7 @@
  * The 13 first-level units, with the spellings sources use for them
  * (DPRK "Phyongan"/"Jagang"/"Nampho", MR, RR, Hangul, short forms such as "N. Pyongan").
  */
+import { NameIndex } from './name-index.js';
 import type { Province } from './types.js';
 
 const TABLE: [id: string, en: string, ko: string, spellings: string[]][] = [
@@ -24,11 +25,19 @@ export const PROVINCES: Province[] = TABLE.map(([id, name_en, name_ko, spellings
   id,
   name_en,
   name_ko,
-  spellings: [id, name_en, name_ko, ...spellings],
+  spellings: [name_en, id, name_ko, ...spellings],
 }));
 
 const BY_EN = new Map(PROVINCES.map((p) => [p.name_en, p]));
 
 export function provinceByEnglishName(name: string): Province | undefined {
   return BY_EN.get(name);
+}
+
+/** A first-level unit by any of its spellings ("N. Phyongan", 평안북도, north-pyongan). */
+export function findProvince(query: string): Province | undefined {
+  const index = new NameIndex<Province & { label: string; provinceKeys: string[] }>();
+  for (const p of PROVINCES) index.add({ ...p, label: `${p.name_en} (${p.name_ko})`, provinceKeys: [] }, p.spellings);
+  const r = index.resolve(query);
+  return r.kind === 'found' ? r.target : undefined;
 }

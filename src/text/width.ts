@@ -1,8 +1,17 @@
 /** Display width (terminal cells) of text, and padding/truncation by cells, not UTF-16 units. */
 import stringWidth from 'string-width';
 
+const widths = new Map<string, number>();
+
+/** Memoised: the same labels and words are measured on every frame. */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  let w = widths.get(text);
+  if (w === undefined) {
+    w = stringWidth(text);
+    if (widths.size >= 50_000) widths.clear();
+    widths.set(text, w);
+  }
+  return w;
 }
 
 /** Pads with spaces to `width` cells (left-aligned, or right-aligned for numbers). */

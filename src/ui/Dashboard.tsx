@@ -3,6 +3,7 @@
  * content comes from pure functions in src/view; this component only lays the panes out.
  */
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import type { Atlas } from '../atlas.js';
 import { countyStatuses } from '../atlas.js';
 import { buildSiteReport } from '../model/site-report.js';
@@ -31,9 +32,28 @@ export interface DashboardProps {
 }
 
 export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: DashboardProps) {
-  const paint = painter(colorLevel);
+  const paint = useMemo(() => painter(colorLevel), [colorLevel]);
   const noColor = colorLevel === 0;
   const L = layout(cols, rows, state.showMap);
+  const dataset = ctx.dataset;
+  // Each pane is recomputed only when its own inputs change: a keystroke usually touches one or two.
+  const statuses = useMemo(() => countyStatuses(dataset.sites, state.asOf), [dataset, state.asOf]);
+  const visible = useMemo(() => visibleSites(dataset, state), [dataset, state.asOf, state.filter]);
+  const list = useMemo(() => listRows(dataset, state), [dataset, state.asOf, state.filter, state.collapsed]);
+  const cursor = cursorIndex(list, state.cursor);
+  const row = list[cursor];
+  const site = row?.kind === 'site' ? dataset.sites.find((s) => s.id === row.site.id) : undefined;
+  const detailWidth = L.kind === 'too-small' ? 0 : Math.max(1, L.detail.width - 2);
+  const siteLines = useMemo(
+    () => (site ? siteDetailLines(buildSiteReport(dataset, site, state.asOf), detailWidth, noColor) : undefined),
+    [dataset, site, state.asOf, detailWidth, noColor],
+  );
+  const mapBox = L.kind === 'too-small' ? null : L.map;
+  const mapContent = useMemo(
+    () => (mapBox ? [...mapLines(atlas, Math.max(1, mapBox.width - 2), Math.max(1, mapBox.height - 3) - 1, site?.county.id, statuses, noColor), legendLine(new Set<string>(statuses.values()), noColor)] : []),
+    [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, noColor],
+  );
+
   if (L.kind === 'too-small') {
     return (
       <Box flexDirection="column">
@@ -42,13 +62,6 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
       </Box>
     );
   }
-  const dataset = ctx.dataset;
-  const list = listRows(dataset, state);
-  const cursor = cursorIndex(list, state.cursor);
-  const row = list[cursor];
-  const site = row?.kind === 'site' ? dataset.sites.find((s) => s.id === row.site.id) : undefined;
-  const statuses = countyStatuses(dataset.sites, state.asOf);
-  const visible = visibleSites(dataset, state);
   const inner = (w: number) => Math.max(1, w - 2);
   const innerH = (h: number) => Math.max(1, h - 3);
 
@@ -57,12 +70,11 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   if (state.overlay === 'help') [detail, detailTitle] = [helpLines(), 'Help'];
   else if (state.overlay === 'filter') [detail, detailTitle] = [filterLines(ctx.filterOptions, state), 'Filter'];
   else if (state.overlay === 'export') [detail, detailTitle] = [exportLines(), 'Export'];
-  else if (site) {
-    const all = siteDetailLines(buildSiteReport(dataset, site, state.asOf), inner(L.detail.width), noColor);
-    const maxScroll = Math.max(0, all.length - innerH(L.detail.height));
+  else if (siteLines) {
+    const maxScroll = Math.max(0, siteLines.length - innerH(L.detail.height));
     const scroll = Math.min(state.detailScroll, maxScroll);
-    detail = all.slice(scroll);
-    detailTitle = `Detail${maxScroll > 0 ? ` (${scroll + 1}–${Math.min(all.length, scroll + innerH(L.detail.height))} of ${all.length}, PgUp/PgDn)` : ''}`;
+    detail = siteLines.slice(scroll);
+    detailTitle = `Detail${maxScroll > 0 ? ` (${scroll + 1}–${Math.min(siteLines.length, scroll + innerH(L.detail.height))} of ${siteLines.length}, PgUp/PgDn)` : ''}`;
   } else if (row?.kind === 'province') [detail, detailTitle] = [provinceDetailLines(row, list.filter((r) => r.kind === 'site' && r.site.province === row.id), inner(L.detail.width), noColor), 'Province'];
   else [detail, detailTitle] = [[], 'Detail'];
 
@@ -71,26 +83,25 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
       ? searchLines(state.search.query, searchSites(ctx.search, visible, state.search.query), state.search.index, inner(L.list.width), innerH(L.list.height))
       : listLines(list, cursor, inner(L.list.width), innerH(L.list.height), noColor, state.focus === 'list');
 
-  const present = new Set<string>(statuses.values());
   const mapPane = L.map ? (
     <Pane title={`Map · ${atlas.schematic ? 'schematic boundaries' : 'imported boundaries'}`} width={L.map.width} height={L.map.height} paint={paint} color={!noColor}>
-      <Lines lines={[...mapLines(atlas, inner(L.map.width), innerH(L.map.height) - 1, site?.county.id, statuses, noColor), legendLine(present, noColor)]} paint={paint} />
+      <Lines lines={mapContent} paint={paint} width={inner(L.map.width)} />
     </Pane>
   ) : null;
   const listPane = (
     <Pane title={state.overlay === 'search' ? 'Search' : `Provinces · ${visible.length} sites`} width={L.list.width} height={L.list.height} focused={state.focus === 'list'} paint={paint} color={!noColor}>
-      <Lines lines={listContent} paint={paint} height={innerH(L.list.height)} />
+      <Lines lines={listContent} paint={paint} width={inner(L.list.width)} height={innerH(L.list.height)} />
     </Pane>
   );
   const detailPane = (
     <Pane title={detailTitle} width={L.detail.width} height={L.detail.height} focused={state.focus === 'detail' || state.overlay !== null} paint={paint} color={!noColor}>
-      <Lines lines={detail} paint={paint} height={innerH(L.detail.height)} />
+      <Lines lines={detail} paint={paint} width={inner(L.detail.width)} height={innerH(L.detail.height)} />
     </Pane>
   );
 
   return (
     <Box flexDirection="column" width={cols}>
-      <Lines lines={headerLines(progressAt(dataset, state.asOf), state, visible.filter((s) => s.contested).length, cols)} paint={paint} />
+      <Lines lines={headerLines(progressAt(dataset, state.asOf), state, visible.filter((s) => s.contested).length, cols)} paint={paint} width={cols} />
       {L.kind === 'wide' ? (
         <Box>
           {mapPane}
@@ -112,7 +123,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
           {detailPane}
         </Box>
       )}
-      <Lines lines={[footerLine(state, cols)]} paint={paint} />
+      <Lines lines={[footerLine(state, cols)]} paint={paint} width={cols} />
     </Box>
   );
 }

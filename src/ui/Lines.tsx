@@ -1,16 +1,12 @@
-/** Draws styled lines, one Ink <Text> per line, cut to the box width. */
-import { Box, Text } from 'ink';
-import type { Line } from '../view/paint.js';
+/**
+ * Draws a pane's styled lines as one Ink <Text>. Lines are cut to the pane width here, on plain
+ * segments, so Ink never has to wrap, clip or re-measure ANSI text: one text node per pane keeps
+ * a 160×48 redraw cheap.
+ */
+import { Text } from 'ink';
+import { fitLine, type Line } from '../view/paint.js';
 
-export function Lines({ lines, paint, height }: { lines: readonly Line[]; paint: (l: Line) => string; height?: number }) {
+export function Lines({ lines, paint, width, height }: { lines: readonly Line[]; paint: (l: Line) => string; width: number; height?: number }) {
   const shown = height === undefined ? lines : lines.slice(0, height);
-  return (
-    <Box flexDirection="column" flexGrow={1} overflow="hidden">
-      {shown.map((line, i) => (
-        <Text key={i} wrap="truncate-end">
-          {paint(line) || ' '}
-        </Text>
-      ))}
-    </Box>
-  );
+  return <Text wrap="truncate-end">{shown.map((line) => paint(fitLine(line, width))).join('\n')}</Text>;
 }

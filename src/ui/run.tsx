@@ -10,6 +10,7 @@ import { firstSiteKey, viewContext } from '../view/reduce.js';
 import { initialState, type ViewState } from '../view/state.js';
 import { App, type AppProps } from './App.js';
 import { Dashboard } from './Dashboard.js';
+import { installInkOutputCache } from './ink-output-cache.js';
 
 export interface RunOptions {
   atlas: Atlas;
@@ -46,6 +47,7 @@ export async function runDashboard(options: RunOptions): Promise<number> {
     return 0;
   }
 
+  await installInkOutputCache();
   stdout.write('\u001b[?1049h\u001b[H');
   const restore = () => stdout.write('\u001b[?25h\u001b[?1049l');
   process.once('exit', restore);
@@ -55,6 +57,10 @@ export async function runDashboard(options: RunOptions): Promise<number> {
       stdin,
       exitOnCtrlC: false,
       patchConsole: true,
+      // Ink throttles frames to maxFps; 60 keeps a keystroke's redraw within one 16 ms frame.
+      maxFps: 60,
+      // Rewrite only the lines that changed.
+      incrementalRendering: true,
     });
     await instance.waitUntilExit();
   } finally {

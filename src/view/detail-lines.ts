@@ -1,6 +1,6 @@
 /**
- * The detail pane as styled lines: status and who says so, a status bar per facility, prices,
- * the dated timeline, quotes with state media beside outside reports, notes and sources.
+ * The detail pane as styled lines: status and who says so, a status bar per facility, quotes
+ * with state media beside outside reports, prices, the dated timeline, notes and sources.
  * Every string from data goes through the sanitiser here.
  */
 import type { SiteReport, StatusReport } from '../model/site-report.js';
@@ -45,7 +45,8 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
   const heading = (t: string): Line => [text(`── ${t} `, { bold: true }), text('─'.repeat(Math.max(0, w - t.length - 4)), { fg: MUTED })];
   const lines: Line[] = [];
 
-  lines.push([text(clean(r.name_en), { bold: true }), text(`  ${clean(r.name_ko)}  `), text(r.county.name_hanja, { fg: MUTED })]);
+  // Hanja is left to `show` and JSON: the export fonts have no Hanja glyphs.
+  lines.push([text(clean(r.name_en), { bold: true }), text(`  ${clean(r.name_ko)}`)]);
   lines.push([text(`${r.province_en} ${r.province_ko} · ${r.year}${r.role === 'batch' ? ' batch' : ` ${r.role}`} · ${r.county.type}`, { fg: MUTED })]);
   lines.push(statusLine(`As of ${r.as_of}: `, r.status, noColor));
   if (r.status?.contested) {
@@ -71,6 +72,11 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
     }
   }
 
+  if (r.quotes.length) {
+    lines.push([], heading('What state media says · what outside sources report'));
+    lines.push(...quoteColumns(r, w, noColor));
+  }
+
   if (r.prices.length) {
     lines.push([], heading('Prices (won)'));
     const table = renderTable(
@@ -89,11 +95,6 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
       lines.push([text(`  ${padCells(t.date_label, 12)} `, { fg: MUTED }), stanceTag(t.claimed_by, noColor), text(` ${head[0] ?? ''}`), ...(t.uncertain ? [text(' ?', { bold: true })] : [])]);
       for (const more of head.slice(1)) lines.push([text(' '.repeat(19) + more)]);
     }
-  }
-
-  if (r.quotes.length) {
-    lines.push([], heading('What state media says · what outside sources report'));
-    lines.push(...quoteColumns(r, w, noColor));
   }
 
   if (r.products.length) {

@@ -3,6 +3,7 @@
  * the caller (0 = none), so the terminal, NO_COLOR, pipes and exports each get what they need.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { displayWidth, truncateCells } from '../text/width.js';
 
 export interface Seg {
   text: string;
@@ -42,4 +43,22 @@ export function text(t: string, style: Omit<Seg, 'text'> = {}): Seg {
 /** Plain text of a line (for tests and text exports). */
 export function plain(line: Line): string {
   return line.map((s) => s.text).join('');
+}
+
+/** The line cut to `width` cells (the last segment that does not fit ends with …). */
+export function fitLine(line: Line, width: number): Line {
+  let used = 0;
+  const out: Line = [];
+  for (const seg of line) {
+    const w = displayWidth(seg.text);
+    if (used + w <= width) {
+      out.push(seg);
+      used += w;
+      continue;
+    }
+    const room = width - used;
+    if (room > 0) out.push({ ...seg, text: truncateCells(seg.text, room) });
+    break;
+  }
+  return out;
 }

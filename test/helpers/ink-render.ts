@@ -53,6 +53,7 @@ export function renderSized(tree: ReactElement, columns: number, rows: number) {
   return {
     stdin,
     lastFrame: () => stdout.frames.at(-1) ?? '',
+    frameCount: () => stdout.frames.length,
     unmount: () => instance.unmount(),
   };
 }

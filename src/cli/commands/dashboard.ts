@@ -1,4 +1,5 @@
 /** `nk20x10` with no command: the dashboard (one frame when not on a terminal). */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openAtlas } from '../../atlas.js';
 import { loadDatasetCached } from '../../load/dataset-cache.js';
@@ -27,5 +28,36 @@ export async function dashboardCommand(argv: string[], io: Output, version: stri
   // skips parsing; `nk20x10 validate` always checks everything.
   const dataset = await loadDatasetCached({ dataDir: values.data ? resolve(values.data) : DEFAULT_DATA_DIR, geoDir: DEFAULT_GEO_DIR, version });
   const atlas = openAtlas(dataset, values.geo ? resolve(values.geo) : undefined);
-  return runDashboard({ atlas, asOf, stdout: process.stdout, stdin: process.stdin, env: process.env });
+  return runDashboard({
+    atlas,
+    asOf,
+    stdout: process.stdout,
+    stdin: process.stdin,
+    env: process.env,
+    // `e` in the app: the current screen, into the current directory, named after the view and date.
+    onExport: async (format, state, size) => {
+      const [{ writeView }, { viewContext }, { viewOfState, viewStem }] = await Promise.all([
+        import('./export.js'),
+        import('../../view/reduce.js'),
+        import('../../view/views.js'),
+      ]);
+      const view = viewOfState(state);
+      const extension = format === 'ansi' ? 'ans' : format;
+      const stem = viewStem(view, state.asOf);
+      let file = resolve(`${stem}.${extension}`);
+      for (let n = 2; existsSync(file); n++) file = resolve(`${stem}-${n}.${extension}`);
+      const cols = Math.max(size.cols, 60);
+      const rows = Math.max(size.rows, 16);
+      await writeView(file, view, atlas, viewContext(atlas.dataset), {
+        asOf: state.asOf,
+        size: { cols, rows },
+        format: format as 'png',
+        scale: 2,
+        force: false,
+        generatedAt: new Date().toISOString(),
+        forbidden: [atlas.dataset.dataDir, DEFAULT_DATA_DIR, DEFAULT_GEO_DIR],
+      }, state);
+      return `Exported ${format.toUpperCase()} to ${file}`;
+    },
+  });
 }

@@ -1,7 +1,6 @@
 import { listSites, type SiteSummary } from '../../model/site-summary.js';
 import { ROLES, STANCE_LABELS, STATUS_LABELS, STATUSES, type Role } from '../../model/vocabulary.js';
-import { NameIndex } from '../../registry/name-index.js';
-import type { Province } from '../../registry/types.js';
+import { findProvince } from '../../registry/provinces.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
@@ -44,7 +43,11 @@ export function listCommand(argv: string[], io: Output): number {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a year like 2025 (got "${values.year}")`, LIST_USAGE);
   }
   const dataset = openDataset(values);
-  const province = values.province === undefined ? undefined : findProvince(dataset.registry.provinces, values.province);
+  const province = values.province === undefined ? undefined : findProvince(values.province);
+  if (values.province !== undefined && !province) {
+    const known = dataset.registry.provinces.map((p) => p.name_en).join(', ');
+    throw new UsageError(`--province: unknown first-level unit "${sanitizeInline(values.province)}"; one of: ${known}`, LIST_USAGE);
+  }
 
   const rows = listSites(dataset, asOf, {
     roles,
@@ -57,15 +60,6 @@ export function listCommand(argv: string[], io: Output): number {
   else if (format === 'csv') io.out(toCsv(rows));
   else printLines(io.out, toTable(rows, asOf));
   return 0;
-}
-
-function findProvince(provinces: Province[], query: string): Province {
-  const index = new NameIndex<Province & { label: string; provinceKeys: string[] }>();
-  for (const p of provinces) index.add({ ...p, label: `${p.name_en} (${p.name_ko})`, provinceKeys: [] }, p.spellings);
-  const r = index.resolve(query);
-  if (r.kind === 'found') return r.target;
-  const known = provinces.map((p) => p.name_en).join(', ');
-  throw new UsageError(`--province: unknown first-level unit "${sanitizeInline(query)}"; one of: ${known}`, LIST_USAGE);
 }
 
 const CSV_COLUMNS = ['id', 'name_en', 'name_ko', 'province', 'year', 'role', 'status', 'since', 'claimed_by', 'contested', 'sources'] as const;
