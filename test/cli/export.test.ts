@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DOMParser } from '@xmldom/xmldom';
 import { PNG } from 'pngjs';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { cli } from '../helpers/cli.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'nk-export-'));
+const scratch = () => scratchDir('nk-export-');
 const AS_OF = ['--as-of', '2025-12-31'];
 
 test('a county PNG shows the screen at 2x with the status colours of the map', async () => {

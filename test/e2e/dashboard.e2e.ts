@@ -3,7 +3,7 @@
  * Run with `npm run e2e` (needs tmux). Prints one line per check and "N passed, N failed".
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -107,7 +107,7 @@ async function main(): Promise<number> {
     } catch {
       // already gone
     }
-    if (!existsSync(cwd)) console.log(`e2e: ${cwd} vanished`);
+    if (existsSync(cwd)) rmSync(cwd, { recursive: true, force: true });
   }
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;

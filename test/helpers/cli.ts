@@ -1,9 +1,9 @@
 /** Runs the CLI in-process and captures what a user would see. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
+import { scratchDir } from './scratch.js';
 
 export interface CliResult {
   code: number;
@@ -20,7 +20,7 @@ export async function cli(...argv: string[]): Promise<CliResult> {
 
 /** A scratch copy of the bundled data directory that a test may break. */
 export function copyOfData(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'nk20x10-data-')), 'data');
+  const dir = join(scratchDir('nk20x10-data-'), 'data');
   cpSync(DEFAULT_DATA_DIR, dir, { recursive: true });
   return dir;
 }

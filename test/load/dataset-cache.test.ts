@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadDatasetCached } from '../../src/load/dataset-cache.js';
@@ -8,13 +7,14 @@ import { DEFAULT_GEO_DIR } from '../../src/paths.js';
 import { resolvePlace } from '../../src/model/places.js';
 import { listSites } from '../../src/model/site-summary.js';
 import { copyOfData, edit } from '../helpers/cli.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const snapshot = (d: Awaited<ReturnType<typeof loadDatasetCached>>) =>
   JSON.stringify(listSites(d, '2025-09-30', { roles: ['batch', 'pilot', 'related'] }));
 
 test('a cached load gives the same model as a fresh one, and an edit invalidates it', async () => {
   const dataDir = copyOfData();
-  const cache = mkdtempSync(join(tmpdir(), 'nk-cache-'));
+  const cache = scratchDir('nk-cache-');
   const options = { dataDir, geoDir: DEFAULT_GEO_DIR, version: 'test', cache };
   const fresh = await loadDatasetCached(options);
   assert.equal(readdirSync(cache).length, 1, 'the first load writes the cache');
@@ -38,7 +38,7 @@ test('an unusable cache directory only means no cache', async () => {
 
 test('a cache never hides invalid data: errors still surface on a miss', async () => {
   const dataDir = copyOfData();
-  const cache = mkdtempSync(join(tmpdir(), 'nk-cache-'));
+  const cache = scratchDir('nk-cache-');
   edit(join(dataDir, 'counties', 'kimhyongjik.yaml'), /won: 2500\b/, 'won: -1');
   await assert.rejects(loadDatasetCached({ dataDir, geoDir: DEFAULT_GEO_DIR, version: 'test', cache }), /won: must be a positive number/);
   assert.equal(readdirSync(cache).length, 0);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseYamlText, readYamlFile } from '../../src/load/yaml-file.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 test('paths are located at the line and column of their value', () => {
   const r = parseYamlText('f.yaml', 'a: 1\nlist:\n  - x: 2\n  - y: [3, 4]\n');
@@ -30,7 +30,7 @@ test('an alias bomb is stopped, not expanded', () => {
 });
 
 test('invalid UTF-8 is refused with the line where it starts', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nk-yaml-'));
+  const dir = scratchDir('nk-yaml-');
   const file = join(dir, 'bad.yaml');
   writeFileSync(file, Buffer.concat([Buffer.from('a: ok\nb: "caf'), Buffer.from([0xc3, 0x28]), Buffer.from('"\n')]));
   const r = readYamlFile(file);
