@@ -55,12 +55,11 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   );
 
   if (L.kind === 'too-small') {
-    return (
-      <Box flexDirection="column">
-        <Text>{paint([text(`nk20x10 needs a terminal of at least ${MIN_COLS}×${MIN_ROWS}.`, { bold: true })])}</Text>
-        <Text>{`This one is ${cols}×${rows}. Enlarge the window (the screen redraws), or press q to quit.`}</Text>
-      </Box>
-    );
+    // Short lines: the notice itself must fit in a tiny terminal.
+    const lines = cols >= 44
+      ? [`nk20x10 needs a terminal of at least ${MIN_COLS}×${MIN_ROWS}.`, `This one is ${cols}×${rows}.`, 'Enlarge it (the screen redraws), or press q.']
+      : [`Needs ${MIN_COLS}×${MIN_ROWS}`, `This is ${cols}×${rows}`, 'Enlarge, or q'];
+    return <Text wrap="truncate-end">{lines.slice(0, Math.max(1, rows - 1)).map((l, i) => paint([text(l, { bold: i === 0 })])).join('\n')}</Text>;
   }
   const inner = (w: number) => Math.max(1, w - 2);
   const innerH = (h: number) => Math.max(1, h - 3);

@@ -10,7 +10,7 @@ import { firstSiteKey, viewContext } from '../view/reduce.js';
 import { initialState, type ViewState } from '../view/state.js';
 import { App, type AppProps } from './App.js';
 import { Dashboard } from './Dashboard.js';
-import { installInkOutputCache } from './ink-output-cache.js';
+import { inkFullRedraw, installInkOutputCache } from './ink-internals.js';
 
 export interface RunOptions {
   atlas: Atlas;
@@ -34,38 +34,72 @@ export function startState(atlas: Atlas, asOf: string): { ctx: ReturnType<typeof
   return { ctx, state: { ...state, cursor: firstSiteKey(ctx, state) } };
 }
 
+/** Signals that end the session; the exit code is 128 + the signal number, as shells expect. */
+const SIGNALS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+
 export async function runDashboard(options: RunOptions): Promise<number> {
   const { atlas, asOf, stdout, stdin, env } = options;
   const { ctx, state } = startState(atlas, asOf);
-  const interactive = stdout.isTTY === true && stdin.isTTY === true;
+  // A dumb terminal cannot redraw in place: it gets the single frame, like a pipe.
+  const interactive = stdout.isTTY === true && stdin.isTTY === true && env.TERM !== 'dumb';
   const colorLevel = colorLevelFor(env, stdout.isTTY === true);
 
   if (!interactive) {
     const cols = stdout.columns || Number(env.COLUMNS) || 120;
-    const rows = Number(env.LINES) || 40;
+    const rows = stdout.rows || Number(env.LINES) || 40;
     stdout.write(`${renderToString(<Dashboard atlas={atlas} ctx={ctx} state={state} cols={cols} rows={rows} colorLevel={colorLevel} />, { columns: cols })}\n`);
     return 0;
   }
 
   await installInkOutputCache();
+  const prepareRedraw = await inkFullRedraw(stdout);
+  let instance: ReturnType<typeof render> | undefined;
+  // On any resize the terminal may have reflowed the old frame: clear the (alternate) screen and
+  // have Ink write the next frame in full. Registered before render(), so it runs before Ink's own
+  // resize handler.
+  const onResize = () => {
+    stdout.write('\u001b[2J\u001b[3J\u001b[H');
+    if (prepareRedraw) prepareRedraw();
+    else instance?.clear();
+  };
+  stdout.on('resize', onResize);
   stdout.write('\u001b[?1049h\u001b[H');
-  const restore = () => stdout.write('\u001b[?25h\u001b[?1049l');
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    stdout.write('\u001b[?25h\u001b[?1049l');
+  };
+  let exitCode = 0;
+  instance = render(<App atlas={atlas} ctx={ctx} initial={state} colorLevel={colorLevel} {...(options.onExport ? { onExport: options.onExport } : {})} />, {
+    stdout,
+    stdin,
+    exitOnCtrlC: false,
+    patchConsole: true,
+    // Ink throttles frames to maxFps; 60 keeps a keystroke's redraw within one 16 ms frame.
+    maxFps: 60,
+    // Rewrite only the lines that changed.
+    incrementalRendering: true,
+  });
+  // Whatever ends the session (q, a signal, the terminal going away) leaves the screen restored.
+  const onSignal = (signal: NodeJS.Signals) => {
+    exitCode = 128 + (SIGNALS[signal] ?? 0);
+    session.unmount();
+  };
+  const session = instance;
+  const onStdinEnd = () => session.unmount();
+  for (const signal of Object.keys(SIGNALS) as NodeJS.Signals[]) process.on(signal, onSignal);
+  stdin.once('end', onStdinEnd);
   process.once('exit', restore);
   try {
-    const instance = render(<App atlas={atlas} ctx={ctx} initial={state} colorLevel={colorLevel} {...(options.onExport ? { onExport: options.onExport } : {})} />, {
-      stdout,
-      stdin,
-      exitOnCtrlC: false,
-      patchConsole: true,
-      // Ink throttles frames to maxFps; 60 keeps a keystroke's redraw within one 16 ms frame.
-      maxFps: 60,
-      // Rewrite only the lines that changed.
-      incrementalRendering: true,
-    });
-    await instance.waitUntilExit();
+    await session.waitUntilExit();
   } finally {
+    session.cleanup();
     restore();
+    for (const signal of Object.keys(SIGNALS) as NodeJS.Signals[]) process.removeListener(signal, onSignal);
+    stdin.removeListener('end', onStdinEnd);
+    stdout.removeListener('resize', onResize);
     process.removeListener('exit', restore);
   }
-  return 0;
+  return exitCode;
 }

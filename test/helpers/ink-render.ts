@@ -9,7 +9,7 @@ import type { ReactElement } from 'react';
 
 class SizedStdout extends EventEmitter {
   frames: string[] = [];
-  constructor(readonly columns: number, readonly rows: number) {
+  constructor(public columns: number, public rows: number) {
     super();
   }
   write = (frame: string) => {
@@ -54,6 +54,12 @@ export function renderSized(tree: ReactElement, columns: number, rows: number) {
     stdin,
     lastFrame: () => stdout.frames.at(-1) ?? '',
     frameCount: () => stdout.frames.length,
+    /** Changes the terminal size and tells the app, as a terminal resize does. */
+    resize(cols: number, rows: number) {
+      stdout.columns = cols;
+      stdout.rows = rows;
+      stdout.emit('resize');
+    },
     unmount: () => instance.unmount(),
   };
 }

@@ -26,3 +26,8 @@ test('inline text loses newlines; block text keeps them', () => {
   assert.equal(sanitizeInline('a\nb\tc'), 'a b c');
   assert.equal(sanitizeBlock('a\nb\tc'), 'a\nb  c');
 });
+
+test('an unterminated OSC loses its introducer, not the text after it', () => {
+  assert.equal(sanitizeInline('quote \u001b]0;rest of the quote'), 'quote 0;rest of the quote');
+  assert.equal(sanitizeInline('C1 \u009d0;rest'), 'C1 \ufffd0;rest');
+});

@@ -1,5 +1,4 @@
 /** `nk20x10` with no command: the dashboard (one frame when not on a terminal). */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openAtlas } from '../../atlas.js';
 import { loadDatasetCached } from '../../load/dataset-cache.js';
@@ -36,27 +35,8 @@ export async function dashboardCommand(argv: string[], io: Output, version: stri
     env: process.env,
     // `e` in the app: the current screen, into the current directory, named after the view and date.
     onExport: async (format, state, size) => {
-      const [{ writeView }, { viewContext }, { viewOfState, viewStem }] = await Promise.all([
-        import('./export.js'),
-        import('../../view/reduce.js'),
-        import('../../view/views.js'),
-      ]);
-      const view = viewOfState(state);
-      const extension = format === 'ansi' ? 'ans' : format;
-      const stem = viewStem(view, state.asOf);
-      let file = resolve(`${stem}.${extension}`);
-      for (let n = 2; existsSync(file); n++) file = resolve(`${stem}-${n}.${extension}`);
-      const cols = Math.max(size.cols, 60);
-      const rows = Math.max(size.rows, 16);
-      await writeView(file, view, atlas, viewContext(atlas.dataset), {
-        asOf: state.asOf,
-        size: { cols, rows },
-        format: format as 'png',
-        scale: 2,
-        force: false,
-        generatedAt: new Date().toISOString(),
-        forbidden: [atlas.dataset.dataDir, DEFAULT_DATA_DIR, DEFAULT_GEO_DIR],
-      }, state);
+      const { exportCurrentScreen } = await import('./export.js');
+      const file = await exportCurrentScreen(atlas, state, format, size, process.cwd());
       return `Exported ${format.toUpperCase()} to ${file}`;
     },
   });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openAtlas, type Atlas } from '../../atlas.js';
 import { ExportError, exportToFile, writeFileAtomic } from '../../export/index.js';
@@ -12,7 +12,8 @@ import { sanitizeInline } from '../../text/sanitize.js';
 import { captureScreen } from '../../ui/capture.js';
 import { exportMeta } from '../../view/export-meta.js';
 import { viewContext, type ViewContext } from '../../view/reduce.js';
-import { stateForView, viewStem, type View } from '../../view/views.js';
+import type { ViewState } from '../../view/state.js';
+import { stateForView, viewOfState, viewStem, type View } from '../../view/views.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { asOfDate } from '../as-of.js';
 import { openDataset } from '../context.js';
@@ -81,7 +82,7 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
     const view = parseView(values.view ?? 'national', atlas);
     const file = resolve(values.output ?? `${viewStem(view, asOf)}.${EXTENSION[format]}`);
     const { bytes } = await writeView(file, view, atlas, ctx, settings);
-    io.out(`wrote ${file} (${format.toUpperCase()}, ${size.cols}×${size.rows}, ${bytes.toLocaleString('en-US')} bytes)\n`);
+    io.out(`wrote ${sanitizeInline(file)} (${format.toUpperCase()}, ${size.cols}×${size.rows}, ${bytes.toLocaleString('en-US')} bytes)\n`);
     return 0;
   } catch (err) {
     if (err instanceof ExportError) {
@@ -111,6 +112,29 @@ export async function writeView(file: string, view: View, atlas: Atlas, ctx: Vie
   return exportToFile(file, capture, exportMeta(atlas, view, s.asOf, s.generatedAt), { format: s.format, scale: s.scale, force: s.force, forbiddenDirs: s.forbidden });
 }
 
+/**
+ * The `e` key: the screen as it is (filters, open provinces), written into `dir` under the view's
+ * name and date, with -2, -3… rather than replacing an earlier export. Never inside data/ or geo/.
+ */
+export async function exportCurrentScreen(atlas: Atlas, state: ViewState, format: string, size: { cols: number; rows: number }, dir: string): Promise<string> {
+  const fmt = FORMATS.find((f) => f === format) ?? 'png';
+  const view = viewOfState(state);
+  const stem = viewStem(view, state.asOf);
+  let file = join(dir, `${stem}.${EXTENSION[fmt]}`);
+  for (let n = 2; existsSync(file); n++) file = join(dir, `${stem}-${n}.${EXTENSION[fmt]}`);
+  const settings: Settings = {
+    asOf: state.asOf,
+    size: { cols: Math.max(size.cols, 60), rows: Math.max(size.rows, 16) },
+    format: fmt,
+    scale: 2,
+    force: false,
+    generatedAt: new Date().toISOString(),
+    forbidden: [atlas.dataset.dataDir, DEFAULT_DATA_DIR, DEFAULT_GEO_DIR],
+  };
+  await writeView(file, view, atlas, viewContext(atlas.dataset), settings, state);
+  return file;
+}
+
 async function writePack(dir: string, atlas: Atlas, ctx: ViewContext, s: Settings, io: Output): Promise<number> {
   for (const forbidden of s.forbidden) {
     if (dir === forbidden || dir.startsWith(`${forbidden}/`)) throw new ExportError('FORBIDDEN', `refusing to write a pack inside ${forbidden}`, dir);
@@ -137,7 +161,7 @@ async function writePack(dir: string, atlas: Atlas, ctx: ViewContext, s: Setting
     links.push({ file, label, kind: view.kind });
   }
   await writeFileAtomic(join(dir, 'index.html'), packIndex(links, s.asOf), { force: s.force, forbiddenDirs: s.forbidden });
-  io.out(`wrote ${links.length} views and index.html to ${dir}\n`);
+  io.out(`wrote ${links.length} views and index.html to ${sanitizeInline(dir)}\n`);
   return 0;
 }
 
