@@ -12,7 +12,7 @@ export interface Box {
 
 export type Layout =
   | { kind: 'too-small'; cols: number; rows: number }
-  | { kind: 'wide' | 'medium' | 'narrow'; header: number; footer: number; map: Box | null; list: Box; detail: Box };
+  | { kind: 'wide' | 'medium' | 'narrow'; map: Box | null; list: Box; detail: Box };
 
 /** Rows used above and below the panes. */
 const HEADER = 2;
@@ -27,8 +27,6 @@ export function layout(cols: number, rows: number, showMap: boolean): Layout {
     const listWidth = Math.max(30, Math.floor((cols - mapWidth) * 0.38));
     return {
       kind: 'wide',
-      header: HEADER,
-      footer: FOOTER,
       map: showMap ? { width: mapWidth, height: body } : null,
       list: { width: listWidth, height: body },
       detail: { width: cols - mapWidth - listWidth, height: body },
@@ -39,8 +37,6 @@ export function layout(cols: number, rows: number, showMap: boolean): Layout {
     const mapHeight = showMap ? Math.min(Math.floor(body * 0.55), Math.round(left / 1.9) + 2) : 0;
     return {
       kind: 'medium',
-      header: HEADER,
-      footer: FOOTER,
       map: showMap ? { width: left, height: mapHeight } : null,
       list: { width: left, height: body - mapHeight },
       detail: { width: cols - left, height: body },
@@ -50,8 +46,6 @@ export function layout(cols: number, rows: number, showMap: boolean): Layout {
   const listHeight = Math.max(5, Math.floor((body - mapHeight) * 0.4));
   return {
     kind: 'narrow',
-    header: HEADER,
-    footer: FOOTER,
     map: showMap ? { width: cols, height: mapHeight } : null,
     list: { width: cols, height: listHeight },
     detail: { width: cols, height: body - mapHeight - listHeight },
