@@ -3,8 +3,16 @@ import stringWidth from 'string-width';
 
 const widths = new Map<string, number>();
 
+/**
+ * Characters that are always one cell: printable ASCII, Latin-1 and Latin Extended-A/B (ŏ, ŭ),
+ * general punctuation (– — · …), box drawing, block elements and braille. Most of what the map,
+ * borders and English text draw: measured by length, without string-width's grapheme work.
+ */
+const NARROW = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2500-\u259f\u2800-\u28ff]*$/;
+
 /** Memoised: the same labels and words are measured on every frame. */
 export function displayWidth(text: string): number {
+  if (NARROW.test(text)) return text.length;
   let w = widths.get(text);
   if (w === undefined) {
     w = stringWidth(text);

@@ -20,3 +20,10 @@ test('truncation never splits a wide character', () => {
   assert.equal(truncateCells('김형직군', 4), '김…');
   assert.equal(displayWidth(truncateCells('김형직군', 5)), 5);
 });
+
+test('display width agrees with string-width on the fast path and off it', async () => {
+  const { default: stringWidth } = await import('string-width');
+  for (const t of ['abc', 'Sŏngch’ŏn-gun', '· … – —', '⣿⠁', '─│╭', '█▓▒░', '김형직군 Kim', '👩‍🏭', 'e\u0301', 'soft\u00adhyphen', '金亨稷']) {
+    assert.equal(displayWidth(t), stringWidth(t), JSON.stringify(t));
+  }
+});
