@@ -14,7 +14,7 @@ const ESCAPES =
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
-/** For one line of text: newlines and tabs become spaces. */
+/** For one line of text: newlines (also U+2028/U+2029) and tabs become spaces. */
 export function sanitizeInline(text: string): string {
   return clean(text).replace(/[\n\t]+/g, ' ');
 }
@@ -25,5 +25,6 @@ export function sanitizeBlock(text: string): string {
 }
 
 function clean(text: string): string {
-  return text.replace(ESCAPES, '').replace(/\r/g, '').replace(BIDI, '').replace(CONTROLS, '\ufffd');
+  // U+2028/U+2029 end lines in editors and some terminals: they count as newlines.
+  return text.replace(ESCAPES, '').replace(/\r/g, '').replace(BIDI, '').replace(CONTROLS, '\ufffd').replace(/[\u2028\u2029]/g, '\n');
 }

@@ -31,3 +31,8 @@ test('an unterminated OSC loses its introducer, not the text after it', () => {
   assert.equal(sanitizeInline('quote \u001b]0;rest of the quote'), 'quote 0;rest of the quote');
   assert.equal(sanitizeInline('C1 \u009d0;rest'), 'C1 \ufffd0;rest');
 });
+
+test('Unicode line and paragraph separators count as newlines', () => {
+  assert.equal(sanitizeInline('one\u2028two\u2029three'), 'one two three');
+  assert.equal(sanitizeBlock('one\u2028two'), 'one\ntwo');
+});
