@@ -35,33 +35,48 @@ export interface LoadOptions {
 
 type Parsed<T> = { yaml: YamlFile; value: T };
 
+/**
+ * Files are processed one at a time, in a fixed order (sources.yaml, policy.yaml, then the county
+ * files by name): each county file is read, shape-checked, reference-checked and turned into its
+ * site before the next one is read, so only one parsed YAML document is alive at a time. Within a
+ * file the checks run in the order errors are reported (shape, source references, county name,
+ * ids and facilities); errors are sorted by file and position at the end.
+ */
 export function loadDataset(options: LoadOptions): Dataset {
+  try {
+    return load(options);
+  } finally {
+    spans.clear();
+  }
+}
+
+function load(options: LoadOptions): Dataset {
   const base = options.displayBase ?? process.cwd();
   const shown = (f: string) => relative(base, f) || f;
   const errors: LocatedError[] = [];
 
   const registry: Registry = loadRegistry(options.geoDir, base);
 
-  /** Every YAML file that parsed, valid or not: their source references are checked either way. */
-  const parsedFiles: YamlFile[] = [];
-  const read = <T>(path: string, schema: Parameters<typeof checkShape>[1]): Parsed<T> | undefined => {
+  /** Reads a file: `yaml` when it parsed (valid or not: its references are checked either way), `value` when its shape is valid. */
+  const read = <T>(path: string, schema: Parameters<typeof checkShape>[1]): { yaml?: YamlFile; value?: T } => {
     const yaml = readYamlFile(path);
     if (!yaml.ok) {
-      errors.push(...yaml.errors.map((e) => ({ ...e, file: shown(e.file) })));
-      return undefined;
+      for (const e of yaml.errors) errors.push({ ...e, file: shown(e.file) });
+      return {};
     }
     const file = { ...yaml.value, file: shown(path) };
-    parsedFiles.push(file);
     const checked = checkShape(file, schema);
     if (!checked.ok) {
-      errors.push(...checked.errors);
-      return undefined;
+      for (const e of checked.errors) errors.push(e);
+      return { yaml: file };
     }
     return { yaml: file, value: checked.value as T };
   };
 
-  const sourcesFile = read<SourceFile>(join(options.dataDir, 'sources.yaml'), sourcesFileSchema);
-  const policyFile = read<PolicyFile>(join(options.dataDir, 'policy.yaml'), policyFileSchema);
+  const sourcesRead = read<SourceFile>(join(options.dataDir, 'sources.yaml'), sourcesFileSchema);
+  const sourcesFile = sourcesRead.value ? { yaml: sourcesRead.yaml!, value: sourcesRead.value } : undefined;
+  const policyRead = read<PolicyFile>(join(options.dataDir, 'policy.yaml'), policyFileSchema);
+  const policyFile: Parsed<PolicyFile> | undefined = policyRead.value ? { yaml: policyRead.yaml!, value: policyRead.value } : undefined;
   const countiesDir = join(options.dataDir, 'counties');
   let countyPaths: string[] = [];
   try {
@@ -72,17 +87,13 @@ export function loadDataset(options: LoadOptions): Dataset {
   } catch (err) {
     errors.push({ file: shown(countiesDir), line: 1, col: 1, field: '(dir)', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
   }
-  const countyFiles = countyPaths
-    .map((p) => read<CountyFile>(p, countyFileSchema))
-    .filter((f): f is Parsed<CountyFile> => f !== undefined);
 
-  // Ids are unique across the whole dataset.
+  // Ids are unique across the whole dataset: sources first, then the county files in order, then policy.yaml.
   const ids = new Map<string, string>();
   const claimId = (id: string, yaml: YamlFile, path: PropertyKey[]) => {
-    const where = `${yaml.file}:${yaml.locate(path).line}`;
     const first = ids.get(id);
     if (first) errors.push(at(yaml, path, `duplicate id "${id}" (first used at ${first})`));
-    else ids.set(id, where);
+    else ids.set(id, `${yaml.file}:${yaml.locate(path).line}`);
   };
 
   const sources = new Map<string, Source>();
@@ -98,34 +109,47 @@ export function loadDataset(options: LoadOptions): Dataset {
   }
   const kindOf = (ids: string[]) => sources.get(ids[0] ?? '')?.kind ?? 'outside_report';
 
-  if (sourcesFile) {
-    const unknown = (id: string) => `unknown source id "${id}"${hint(id, sources)}`;
-    for (const ref of registry.sourceRefs) if (!sources.has(ref.id)) errors.push({ ...ref.at, message: unknown(ref.id) });
-    for (const yaml of parsedFiles) {
-      if (yaml === sourcesFile.yaml) continue;
-      for (const ref of collectSourceRefs(yaml.data)) if (!sources.has(ref.id)) errors.push(at(yaml, ref.path, unknown(ref.id)));
-    }
-  }
+  /** Unknown source ids cited anywhere in a parsed file (not checked when sources.yaml is unusable). */
+  const unknown = (id: string) => `unknown source id "${id}"${hint(id, sources)}`;
+  const checkSourceRefs = (yaml: YamlFile) => {
+    if (!sourcesFile) return;
+    for (const ref of collectSourceRefs(yaml.data)) if (!sources.has(ref.id)) errors.push(at(yaml, ref.path, unknown(ref.id)));
+  };
+  if (sourcesFile) for (const ref of registry.sourceRefs) if (!sources.has(ref.id)) errors.push({ ...ref.at, message: unknown(ref.id) });
 
   const places = countyPlaceIndex(registry);
-
-  // Resolve every site's county name, in valid and invalid files alike.
-  const countyOf = new Map<YamlFile, County>();
-  for (const yaml of parsedFiles.filter((f) => f !== sourcesFile?.yaml && f !== policyFile?.yaml)) {
+  /** Resolves a site's county name, in valid and invalid files alike. */
+  const resolveCounty = (yaml: YamlFile): County | undefined => {
     const name = (yaml.data as { county?: unknown } | null)?.county;
-    if (typeof name !== 'string') continue;
+    if (typeof name !== 'string') return undefined;
     const resolved = places.index.resolve(name);
-    if (resolved.kind === 'found' && resolved.target.kind === 'county') countyOf.set(yaml, resolved.target.county);
-    else errors.push(at(yaml, ['county'], describeResolution(name, resolved)));
+    if (resolved.kind === 'found' && resolved.target.kind === 'county') return resolved.target.county;
+    errors.push(at(yaml, ['county'], describeResolution(name, resolved)));
+    return undefined;
+  };
+
+  // sources.yaml and policy.yaml are only treated as county files when their own shape is wrong.
+  if (sourcesRead.yaml && !sourcesFile) resolveCounty(sourcesRead.yaml);
+  if (policyRead.yaml) {
+    checkSourceRefs(policyRead.yaml);
+    if (!policyFile) resolveCounty(policyRead.yaml);
   }
 
   const sites: Site[] = [];
-  for (const { yaml, value: f } of countyFiles) {
+  for (const path of countyPaths) {
+    const { yaml, value: f } = read<CountyFile>(path, countyFileSchema);
+    if (!yaml) continue;
+    checkSourceRefs(yaml);
+    const county = resolveCounty(yaml);
+    if (!f) continue;
+    const site = buildSite(yaml, f, county);
+    if (site) sites.push(site);
+  }
+
+  function buildSite(yaml: YamlFile, f: CountyFile, county: County | undefined): Site | undefined {
     const stem = basename(yaml.file).replace(/\.ya?ml$/, '');
     if (f.id !== stem) errors.push(at(yaml, ['id'], `must equal the file name "${stem}"`));
     claimId(f.id, yaml, ['id']);
-
-    const county = countyOf.get(yaml);
 
     const facilityIds = new Set((f.facilities ?? []).map((x) => x.id));
     const checkFacility = (id: string, path: PropertyKey[]) => {
@@ -159,9 +183,9 @@ export function loadDataset(options: LoadOptions): Dataset {
     (f.products ?? []).forEach((p, i) => {
       if (p.facility) checkFacility(p.facility, ['products', i, 'facility']);
     });
-    if (!county) continue;
+    if (!county) return undefined;
 
-    const site: Site = {
+    return {
       id: f.id,
       file: yaml.file,
       county,
@@ -192,7 +216,6 @@ export function loadDataset(options: LoadOptions): Dataset {
       quotes: (f.quotes ?? []).map((q) => ({ ...q, date: span(q.date), translated: q.translated ?? false, uncertain: q.uncertain ?? false })),
       notes: (f.notes ?? []).map((n) => ({ ...n, uncertain: n.uncertain ?? false })),
     };
-    sites.push(site);
   }
 
   let policy: Policy | undefined;
@@ -263,10 +286,19 @@ function observationEvidence(
   };
 }
 
+/**
+ * Parsed dates, shared while one dataset loads: a large dataset repeats the same few thousand
+ * dates (100×: 118,000 dates, 11,000 distinct). Emptied when the load ends. Nothing mutates a DateSpan.
+ */
+const spans = new Map<string, DateSpan>();
+
 /** Dates were validated by the schema, so parsing cannot fail here. */
 function span(text: string): DateSpan {
+  const known = spans.get(text);
+  if (known) return known;
   const parsed = parseDateSpan(text);
   if (typeof parsed === 'string') throw new Error(`unvalidated date ${text}: ${parsed}`);
+  spans.set(text, parsed);
   return parsed;
 }
 

@@ -2,7 +2,7 @@
  * A lookup from any spelling of a place to the things named by it.
  * Exact keys are tried before loose keys; a name shared by two places is reported, never guessed.
  */
-import { editDistance, foldLatin, looseKey, nameKey } from './normalize.js';
+import { editDistance, foldLatin, looseKeyOf, nameKey } from './normalize.js';
 
 export interface Named {
   id: string;
@@ -28,7 +28,7 @@ export class NameIndex<T extends Named> {
       const key = nameKey(name);
       if (key.length === 0) continue;
       addTo(this.exact, key, target);
-      addTo(this.loose, looseKey(name), target);
+      addTo(this.loose, looseKeyOf(key), target);
     }
   }
 
@@ -38,13 +38,12 @@ export class NameIndex<T extends Named> {
     if (byId) return { kind: 'found', target: byId };
 
     const { name, province } = splitQualifier(trimmed);
+    const exactKey = nameKey(name);
+    const p = province === undefined ? undefined : nameKey(province);
     for (const map of [this.exact, this.loose]) {
-      const key = map === this.exact ? nameKey(name) : looseKey(name);
+      const key = map === this.exact ? exactKey : looseKeyOf(exactKey);
       let found = [...(map.get(key) ?? [])];
-      if (province !== undefined) {
-        const p = nameKey(province);
-        found = found.filter((t) => t.provinceKeys.some((k) => nameKey(k) === p));
-      }
+      if (p !== undefined) found = found.filter((t) => t.provinceKeys.some((k) => nameKey(k) === p));
       if (found.length === 1) return { kind: 'found', target: found[0]! };
       if (found.length > 1) return { kind: 'ambiguous', candidates: sortById(found) };
     }

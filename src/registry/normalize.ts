@@ -46,7 +46,11 @@ export function nameKey(text: string): string {
  * 'Jaeryong' / 'Chaeryŏng' / 'Jaeryeong' → one key; 'Unpha' / 'Unpa' / 'Eunpa' → one key.
  */
 export function looseKey(text: string): string {
-  const key = nameKey(text);
+  return looseKeyOf(nameKey(text));
+}
+
+/** `looseKey` from an already computed `nameKey`, so callers holding both compute the name key once. */
+export function looseKeyOf(key: string): string {
   if (isHangul(key)) return key;
   return key
     .replace(/eo/g, 'o')
