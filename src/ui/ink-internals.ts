@@ -10,11 +10,11 @@
  * values are placed into the frame, never mutated (ink/build/output.js), so sharing them across
  * frames is safe.
  *
- * 2. A full redraw after any resize. Ink clears and redraws only when the width shrinks; when the
- * terminal reflows the old frame (height changes, resize storms) stale lines stay on screen, and
- * Ink's public clear() re-syncs its incremental renderer to the old frame, so unchanged lines are
- * never rewritten. Marking the instance's last width as infinite makes Ink take its own
- * width-shrink path: forget the last frame and write the next one in full.
+ * 2. A full redraw after any resize. Ink clears and redraws only when the width shrinks, and
+ * redraws the old-size tree first; after height changes and resize storms stale lines stay on
+ * screen or the frame lands a line off, and Ink's public clear() re-syncs its incremental renderer
+ * to the old frame. The app takes resizes over: clear the screen, make Ink forget its last frame,
+ * and let the app's re-render for the new size be written in full.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -59,17 +59,24 @@ function share(proto: Record<string, unknown>, name: string, limit: number): voi
 }
 
 /**
- * Returns a function that prepares Ink for a full redraw of the frame on `stdout`; call it before
- * Ink handles a resize (register the listener before `render`). Undefined when not available.
+ * Takes resizes over from Ink for the instance on `stdout` (call after `render`). Ink's own handler
+ * redraws the old-size tree into the new terminal at once, which scrolls the screen when that
+ * frame is now too tall and leaves every later incremental frame a line off. Instead, on resize the
+ * returned function clears the (alternate) screen and makes Ink forget its last frame; the app's
+ * own re-render for the new size is then written in full. Undefined when not available.
  */
-export async function inkFullRedraw(stdout: NodeJS.WriteStream): Promise<(() => void) | undefined> {
+export async function takeOverResize(stdout: NodeJS.WriteStream): Promise<(() => void) | undefined> {
   try {
     const mod = (await import(inkBuildFile('instances.js'))) as { default?: WeakMap<object, Record<string, unknown>> };
-    const instances = mod.default;
-    if (!(instances instanceof WeakMap)) return undefined;
+    const ink = mod.default instanceof WeakMap ? mod.default.get(stdout) : undefined;
+    const log = ink?.log as { clear?: () => void } | undefined;
+    if (!ink || typeof ink.resized !== 'function' || typeof log?.clear !== 'function') return undefined;
+    stdout.off('resize', ink.resized as () => void);
     return () => {
-      const ink = instances.get(stdout);
-      if (ink && typeof ink.lastTerminalWidth === 'number') ink.lastTerminalWidth = Number.POSITIVE_INFINITY;
+      stdout.write('\u001b[2J\u001b[3J\u001b[H');
+      log.clear!();
+      ink.lastOutput = '';
+      ink.lastOutputToRender = '';
     };
   } catch {
     return undefined;

@@ -10,7 +10,7 @@ import { firstSiteKey, viewContext } from '../view/reduce.js';
 import { initialState, type ViewState } from '../view/state.js';
 import { App, type AppProps } from './App.js';
 import { Dashboard } from './Dashboard.js';
-import { inkFullRedraw, installInkOutputCache } from './ink-internals.js';
+import { installInkOutputCache, takeOverResize } from './ink-internals.js';
 
 export interface RunOptions {
   atlas: Atlas;
@@ -52,17 +52,6 @@ export async function runDashboard(options: RunOptions): Promise<number> {
   }
 
   await installInkOutputCache();
-  const prepareRedraw = await inkFullRedraw(stdout);
-  let instance: ReturnType<typeof render> | undefined;
-  // On any resize the terminal may have reflowed the old frame: clear the (alternate) screen and
-  // have Ink write the next frame in full. Registered before render(), so it runs before Ink's own
-  // resize handler.
-  const onResize = () => {
-    stdout.write('\u001b[2J\u001b[3J\u001b[H');
-    if (prepareRedraw) prepareRedraw();
-    else instance?.clear();
-  };
-  stdout.on('resize', onResize);
   stdout.write('\u001b[?1049h\u001b[H');
   let restored = false;
   const restore = () => {
@@ -71,7 +60,7 @@ export async function runDashboard(options: RunOptions): Promise<number> {
     stdout.write('\u001b[?25h\u001b[?1049l');
   };
   let exitCode = 0;
-  instance = render(<App atlas={atlas} ctx={ctx} initial={state} colorLevel={colorLevel} {...(options.onExport ? { onExport: options.onExport } : {})} />, {
+  const session = render(<App atlas={atlas} ctx={ctx} initial={state} colorLevel={colorLevel} {...(options.onExport ? { onExport: options.onExport } : {})} />, {
     stdout,
     stdin,
     exitOnCtrlC: false,
@@ -86,7 +75,17 @@ export async function runDashboard(options: RunOptions): Promise<number> {
     exitCode = 128 + (SIGNALS[signal] ?? 0);
     session.unmount();
   };
-  const session = instance;
+  // Every resize gets a cleared screen and a full frame for the new size (see ink-internals.ts);
+  // without the internals, Ink's own handling stays and clear() is the best effort.
+  const redraw = await takeOverResize(stdout);
+  const onResize = () => {
+    if (redraw) redraw();
+    else {
+      stdout.write('\u001b[2J\u001b[3J\u001b[H');
+      session.clear();
+    }
+  };
+  stdout.on('resize', onResize);
   const onStdinEnd = () => session.unmount();
   for (const signal of Object.keys(SIGNALS) as NodeJS.Signals[]) process.on(signal, onSignal);
   stdin.once('end', onStdinEnd);
