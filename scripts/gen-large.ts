@@ -374,7 +374,7 @@ export function generateLarge(options: GenerateOptions): GenerateResult {
   };
   const counts = { sites: n, sources: sources.length + realSources.length, milestones: 0, facilities: 0, observations: 0, products: 0, prices: 0, quotes: 0, claims: 0 };
   // Program years 2024–2033, 20 a year in registry order shuffled deterministically.
-  const order = counties.map((c, i) => [rng.float(), i] as const).sort((a, b) => a[0] - b[0]);
+  const order = counties.map((_county, i) => [rng.float(), i] as const).sort((a, b) => a[0] - b[0]);
   const yearOf = new Map<string, number>();
   order.forEach(([, i], k) => yearOf.set(counties[i]!.id, 2024 + Math.min(9, Math.floor(k / 20))));
   const batchYears = new Set<number>();

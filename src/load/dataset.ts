@@ -128,12 +128,7 @@ function load(options: LoadOptions): Dataset {
     return undefined;
   };
 
-  // sources.yaml and policy.yaml are only treated as county files when their own shape is wrong.
-  if (sourcesRead.yaml && !sourcesFile) resolveCounty(sourcesRead.yaml);
-  if (policyRead.yaml) {
-    checkSourceRefs(policyRead.yaml);
-    if (!policyFile) resolveCounty(policyRead.yaml);
-  }
+  if (policyRead.yaml) checkSourceRefs(policyRead.yaml);
 
   const sites: Site[] = [];
   for (const path of countyPaths) {

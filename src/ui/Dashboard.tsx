@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import type { Atlas } from '../atlas.js';
 import { countyStatuses } from '../atlas.js';
 import { buildSiteReport } from '../model/site-report.js';
-import { listRows, cursorIndex } from '../view/list-rows.js';
+import { cursorIndex, groupRows, visibleSites } from '../view/list-rows.js';
 import { layout, MIN_COLS, MIN_ROWS } from '../view/layout.js';
 import { exportLines, filterLines, footerLine, headerLines, helpLines, searchLines } from '../view/chrome-lines.js';
 import { provinceDetailLines, siteDetailLines } from '../view/detail-lines.js';
@@ -17,7 +17,6 @@ import { painter, text, type ColorLevel, type Line } from '../view/paint.js';
 import { progressAt } from '../view/progress.js';
 import type { ViewContext } from '../view/reduce.js';
 import { searchSites } from '../view/search.js';
-import { visibleSites } from '../view/list-rows.js';
 import type { ViewState } from '../view/state.js';
 import { Lines } from './Lines.js';
 import { Pane } from './Pane.js';
@@ -39,7 +38,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   // Each pane is recomputed only when its own inputs change: a keystroke usually touches one or two.
   const statuses = useMemo(() => countyStatuses(dataset.sites, state.asOf), [dataset, state.asOf]);
   const visible = useMemo(() => visibleSites(dataset, state), [dataset, state.asOf, state.filter]);
-  const list = useMemo(() => listRows(dataset, state), [dataset, state.asOf, state.filter, state.collapsed]);
+  const list = useMemo(() => groupRows(dataset, visible, state.collapsed), [dataset, visible, state.collapsed]);
   const cursor = cursorIndex(list, state.cursor);
   const row = list[cursor];
   const site = row?.kind === 'site' ? dataset.sites.find((s) => s.id === row.site.id) : undefined;
@@ -74,7 +73,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
     const scroll = Math.min(state.detailScroll, maxScroll);
     detail = siteLines.slice(scroll);
     detailTitle = `Detail${maxScroll > 0 ? ` (${scroll + 1}–${Math.min(siteLines.length, scroll + innerH(L.detail.height))} of ${siteLines.length}, PgUp/PgDn)` : ''}`;
-  } else if (row?.kind === 'province') [detail, detailTitle] = [provinceDetailLines(row, list.filter((r) => r.kind === 'site' && r.site.province === row.id), inner(L.detail.width), noColor), 'Province'];
+  } else if (row?.kind === 'province') [detail, detailTitle] = [provinceDetailLines(row, list.filter((r) => r.kind === 'site' && r.site.province === row.id), noColor), 'Province'];
   else [detail, detailTitle] = [[], 'Detail'];
 
   const listContent =

@@ -142,7 +142,7 @@ function lineWidth(line: Line): number {
 }
 
 /** Detail for a province row: its sites and their statuses. */
-export function provinceDetailLines(row: Extract<ListRow, { kind: 'province' }>, sites: ListRow[], width: number, noColor: boolean): Line[] {
+export function provinceDetailLines(row: Extract<ListRow, { kind: 'province' }>, sites: ListRow[], noColor: boolean): Line[] {
   const lines: Line[] = [
     [text(`${row.name_en} `, { bold: true }), text(row.name_ko)],
     [text(`${row.count} program site${row.count === 1 ? '' : 's'} · Enter opens or closes the province`, { fg: MUTED })],
@@ -158,6 +158,5 @@ export function provinceDetailLines(row: Extract<ListRow, { kind: 'province' }>,
       text(`  ${s.year}`, { fg: MUTED }),
     ]);
   }
-  void width;
   return lines;
 }

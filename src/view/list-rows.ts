@@ -27,12 +27,16 @@ export function visibleSites(dataset: Dataset, state: Pick<ViewState, 'asOf' | '
 }
 
 export function listRows(dataset: Dataset, state: Pick<ViewState, 'asOf' | 'filter' | 'collapsed'>): ListRow[] {
-  const sites = visibleSites(dataset, state);
+  return groupRows(dataset, visibleSites(dataset, state), state.collapsed);
+}
+
+/** Province headers and their sites, from sites already filtered (the dashboard memoises them). */
+export function groupRows(dataset: Dataset, sites: readonly SiteSummary[], collapsedIds: readonly string[]): ListRow[] {
   const rows: ListRow[] = [];
   for (const p of dataset.registry.provinces) {
     const mine = sites.filter((s) => s.province === p.id);
     if (mine.length === 0) continue;
-    const collapsed = state.collapsed.includes(p.id);
+    const collapsed = collapsedIds.includes(p.id);
     const counts: Partial<Record<Status, number>> = {};
     for (const s of mine) counts[s.status] = (counts[s.status] ?? 0) + 1;
     rows.push({ kind: 'province', key: provinceKey(p.id), id: p.id, name_en: p.name_en, name_ko: p.name_ko, count: mine.length, collapsed, counts });

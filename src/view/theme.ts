@@ -18,5 +18,4 @@ export function statusGlyph(status: Status): string {
 }
 
 export const MUTED = '#9A9A9A';
-export const ACCENT = '#FFFFFF';
 export const CONTESTED = '#D55E00';
