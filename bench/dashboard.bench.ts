@@ -15,7 +15,6 @@ import { loadDataset } from '../src/load/dataset.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR, PACKAGE_ROOT } from '../src/paths.js';
 import { App } from '../src/ui/App.js';
 import { startState } from '../src/ui/run.js';
-import { installInkOutputCache } from '../src/ui/ink-internals.js';
 import { renderSized } from '../test/helpers/ink-render.js';
 
 const RUNS = 9;
@@ -51,7 +50,6 @@ function coldStart(): void {
 
 async function keystrokes(): Promise<void> {
   // As the live app does (src/ui/run.tsx).
-  await installInkOutputCache();
   const atlas = openAtlas(loadDataset({ dataDir: DEFAULT_DATA_DIR, geoDir: DEFAULT_GEO_DIR }));
   const { ctx, state } = startState(atlas, '2025-12-31');
   const app = renderSized(createElement(App, { atlas, ctx, initial: state, colorLevel: 3, size: { cols: 160, rows: 48 } }), 160, 48);

@@ -20,9 +20,13 @@ export interface AppProps {
   size?: { cols: number; rows: number };
   /** Writes an export of the current screen; resolves to a message for the footer. */
   onExport?: (format: string, state: ViewState, size: { cols: number; rows: number }) => Promise<string>;
+  /** Ctrl-C was pressed (the app then quits; the caller exits 130 as for SIGINT). */
+  onInterrupt?: () => void;
+  /** Ctrl-Z was pressed: the caller gives the terminal back and stops the process. */
+  onSuspend?: () => void;
 }
 
-export function App({ atlas, ctx, initial, colorLevel, size, onExport }: AppProps) {
+export function App({ atlas, ctx, initial, colorLevel, size, onExport, onInterrupt, onSuspend }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [state, setState] = useState(initial);
@@ -49,6 +53,8 @@ export function App({ atlas, ctx, initial, colorLevel, size, onExport }: AppProp
 
   useInput((input, key) => {
     const s = current.current;
+    if (key.ctrl && input === 'z') return onSuspend?.();
+    if (key.ctrl && input === 'c') onInterrupt?.();
     const command = commandFor(s, input, key);
     switch (command.type) {
       case 'none':

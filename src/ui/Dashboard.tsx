@@ -65,15 +65,12 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
 
   let detail: Line[];
   let detailTitle: string;
-  if (state.overlay === 'help') [detail, detailTitle] = [helpLines(), 'Help'];
+  const detailRows = innerH(L.detail.height);
+  if (state.overlay === 'help') [detail, detailTitle] = scrolled(helpLines(), state.overlayScroll, detailRows, 'Help');
   else if (state.overlay === 'filter') [detail, detailTitle] = [filterLines(ctx.filterOptions, state), 'Filter'];
   else if (state.overlay === 'export') [detail, detailTitle] = [exportLines(), 'Export'];
-  else if (siteLines) {
-    const maxScroll = Math.max(0, siteLines.length - innerH(L.detail.height));
-    const scroll = Math.min(state.detailScroll, maxScroll);
-    detail = siteLines.slice(scroll);
-    detailTitle = `Detail${maxScroll > 0 ? ` (${scroll + 1}–${Math.min(siteLines.length, scroll + innerH(L.detail.height))} of ${siteLines.length}, PgUp/PgDn)` : ''}`;
-  } else if (row?.kind === 'province') [detail, detailTitle] = [provinceDetailLines(row, list.filter((r) => r.kind === 'site' && r.site.province === row.id), noColor), 'Province'];
+  else if (siteLines) [detail, detailTitle] = scrolled(siteLines, state.detailScroll, detailRows, 'Detail');
+  else if (row?.kind === 'province') [detail, detailTitle] = [provinceDetailLines(row, list.filter((r) => r.kind === 'site' && r.site.province === row.id), noColor), 'Province'];
   else [detail, detailTitle] = [[], 'Detail'];
 
   const listContent =
@@ -115,13 +112,23 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
           {detailPane}
         </Box>
       ) : (
-        <Box flexDirection="column">
-          {mapPane}
+        <Box>
           {listPane}
-          {detailPane}
+          <Box flexDirection="column">
+            {mapPane}
+            {detailPane}
+          </Box>
         </Box>
       )}
       <Lines lines={[footerLine(state, cols)]} paint={paint} width={cols} />
     </Box>
   );
+}
+
+/** The lines from `scroll` (clamped) that fit in `height` rows, and a title saying which they are. */
+function scrolled(lines: Line[], scroll: number, height: number, title: string): [Line[], string] {
+  const maxScroll = Math.max(0, lines.length - height);
+  const first = Math.min(scroll, maxScroll);
+  const shown = `${title}${maxScroll > 0 ? ` (${first + 1}–${Math.min(lines.length, first + height)} of ${lines.length}, PgUp/PgDn)` : ''}`;
+  return [lines.slice(first), shown];
 }

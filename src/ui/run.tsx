@@ -1,16 +1,21 @@
 /**
- * Starts the dashboard. On a terminal: the interactive app in the alternate screen, restored on
- * exit. Off a terminal (pipe, CI): one frame of the national view, then exit 0.
+ * Starts the dashboard. On a terminal: the interactive app in the alternate screen, drawn through
+ * the project's own output stage (src/term/terminal-screen.ts) and restored on every way out.
+ * Off a terminal (pipe, CI, TERM=dumb, stdin closed): one frame of the national view, then exit 0.
+ *
+ * Exit codes: 0 for q; 130 for Ctrl-C and SIGINT; 143 for SIGTERM; 129 when the terminal goes
+ * away (SIGHUP, or writes failing with EIO/EPIPE), quietly.
  */
 import { render, renderToString } from 'ink';
 import { supportsColor } from 'chalk';
 import type { Atlas } from '../atlas.js';
+import { ENTER_SCREEN, LEAVE_SCREEN, TerminalScreen } from '../term/terminal-screen.js';
+import { terminalSize } from '../term/size.js';
 import type { ColorLevel } from '../view/paint.js';
 import { firstSiteKey, viewContext } from '../view/reduce.js';
 import { initialState, type ViewState } from '../view/state.js';
 import { App, type AppProps } from './App.js';
 import { Dashboard } from './Dashboard.js';
-import { installInkOutputCache, takeOverResize } from './ink-internals.js';
 
 export interface RunOptions {
   atlas: Atlas;
@@ -18,6 +23,7 @@ export interface RunOptions {
   stdout: NodeJS.WriteStream;
   stdin: NodeJS.ReadStream;
   env: NodeJS.ProcessEnv;
+  stderr?: { write(text: string): unknown };
   onExport?: AppProps['onExport'];
 }
 
@@ -36,58 +42,119 @@ export function startState(atlas: Atlas, asOf: string): { ctx: ReturnType<typeof
 
 /** Signals that end the session; the exit code is 128 + the signal number, as shells expect. */
 const SIGNALS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+/** Errors that mean the terminal is gone (pane closed, ssh dropped). */
+const GONE = new Set(['EIO', 'EPIPE', 'ENXIO', 'EBADF', 'ERR_STREAM_DESTROYED']);
 
 export async function runDashboard(options: RunOptions): Promise<number> {
   const { atlas, asOf, stdout, stdin, env } = options;
+  const stderr = options.stderr ?? process.stderr;
   const { ctx, state } = startState(atlas, asOf);
   // A dumb terminal cannot redraw in place: it gets the single frame, like a pipe.
   const interactive = stdout.isTTY === true && stdin.isTTY === true && env.TERM !== 'dumb';
   const colorLevel = colorLevelFor(env, stdout.isTTY === true);
+  const size = terminalSize(interactive ? stdout : {}, env, { cols: 120, rows: 40 });
+  if (size.notice) stderr.write(`${size.notice}\n`);
 
   if (!interactive) {
-    const cols = stdout.columns || Number(env.COLUMNS) || 120;
-    const rows = stdout.rows || Number(env.LINES) || 40;
-    stdout.write(`${renderToString(<Dashboard atlas={atlas} ctx={ctx} state={state} cols={cols} rows={rows} colorLevel={colorLevel} />, { columns: cols })}\n`);
+    stdout.write(`${renderToString(<Dashboard atlas={atlas} ctx={ctx} state={state} cols={size.cols} rows={size.rows} colorLevel={colorLevel} />, { columns: size.cols })}\n`);
     return 0;
   }
 
-  await installInkOutputCache();
-  stdout.write('\u001b[?1049h\u001b[H');
+  let exitCode = 0;
+  let gone = false;
+  const write = (data: string) => {
+    if (gone) return;
+    try {
+      stdout.write(data);
+    } catch (err) {
+      terminalGone(err);
+    }
+  };
+  const screen = new TerminalScreen({ out: { write }, cols: size.cols, rows: size.rows });
+
+  // Anything printed while the screen is ours would corrupt it: kept, and printed after.
+  const held: string[] = [];
+  const consoleMethods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const originals = consoleMethods.map((m) => console[m]);
+  for (const m of consoleMethods) console[m] = (...args: unknown[]) => void held.push(args.map(String).join(' '));
+
+  write(ENTER_SCREEN);
   let restored = false;
   const restore = () => {
     if (restored) return;
     restored = true;
-    stdout.write('\u001b[?25h\u001b[?1049l');
+    screen.pause();
+    write(LEAVE_SCREEN);
   };
-  let exitCode = 0;
-  const session = render(<App atlas={atlas} ctx={ctx} initial={state} colorLevel={colorLevel} {...(options.onExport ? { onExport: options.onExport } : {})} />, {
-    stdout,
-    stdin,
-    exitOnCtrlC: false,
-    patchConsole: true,
-    // Ink throttles frames to maxFps; 60 keeps a keystroke's redraw within one 16 ms frame.
-    maxFps: 60,
-    // Rewrite only the lines that changed.
-    incrementalRendering: true,
-  });
-  // Whatever ends the session (q, a signal, the terminal going away) leaves the screen restored.
+
+  const suspend = () => {
+    // Ctrl-Z (a key in raw mode) or SIGTSTP: give the terminal back as it was, then stop.
+    screen.pause();
+    write(LEAVE_SCREEN);
+    if (stdin.isTTY) stdin.setRawMode(false);
+    process.kill(process.pid, 'SIGSTOP');
+  };
+  const onContinue = () => {
+    // `fg`: take the screen again and draw it in full, at the size the terminal has now.
+    if (gone || restored) return;
+    if (stdin.isTTY) stdin.setRawMode(true);
+    write(ENTER_SCREEN);
+    screen.resume();
+    const now = terminalSize(stdout, env, size);
+    if (now.cols !== screen.cols || now.rows !== screen.rows) screen.resize(now.cols, now.rows);
+  };
+
+  const session = render(
+    <App
+      atlas={atlas}
+      ctx={ctx}
+      initial={state}
+      colorLevel={colorLevel}
+      onInterrupt={() => {
+        exitCode = 130;
+      }}
+      onSuspend={suspend}
+      {...(options.onExport ? { onExport: options.onExport } : {})}
+    />,
+    {
+      stdout: screen.stream as unknown as NodeJS.WriteStream,
+      stdin,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      // Debug mode: Ink writes each whole frame to screen.stream, unthrottled; the screen writes
+      // only what changed. (Ink's own incremental renderer lands full-screen frames a row low.)
+      debug: true,
+    },
+  );
+
+  function terminalGone(err: unknown) {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    if (code !== undefined && !GONE.has(code)) return;
+    if (gone) return;
+    gone = true;
+    exitCode = 129;
+    screen.pause();
+    session.unmount();
+  }
   const onSignal = (signal: NodeJS.Signals) => {
     exitCode = 128 + (SIGNALS[signal] ?? 0);
+    if (signal === 'SIGHUP') {
+      gone = true;
+      screen.pause();
+    }
     session.unmount();
   };
-  // Every resize gets a cleared screen and a full frame for the new size (see ink-internals.ts);
-  // without the internals, Ink's own handling stays and clear() is the best effort.
-  const redraw = await takeOverResize(stdout);
   const onResize = () => {
-    if (redraw) redraw();
-    else {
-      stdout.write('\u001b[2J\u001b[3J\u001b[H');
-      session.clear();
-    }
+    const now = terminalSize(stdout, env, size);
+    screen.resize(now.cols, now.rows);
   };
-  stdout.on('resize', onResize);
   const onStdinEnd = () => session.unmount();
+  stdout.on('error', terminalGone);
+  stdin.on('error', terminalGone);
+  stdout.on('resize', onResize);
   for (const signal of Object.keys(SIGNALS) as NodeJS.Signals[]) process.on(signal, onSignal);
+  process.on('SIGTSTP', suspend);
+  process.on('SIGCONT', onContinue);
   stdin.once('end', onStdinEnd);
   process.once('exit', restore);
   try {
@@ -96,9 +163,14 @@ export async function runDashboard(options: RunOptions): Promise<number> {
     session.cleanup();
     restore();
     for (const signal of Object.keys(SIGNALS) as NodeJS.Signals[]) process.removeListener(signal, onSignal);
+    process.removeListener('SIGTSTP', suspend);
+    process.removeListener('SIGCONT', onContinue);
     stdin.removeListener('end', onStdinEnd);
     stdout.removeListener('resize', onResize);
     process.removeListener('exit', restore);
+    consoleMethods.forEach((m, i) => (console[m] = originals[i]!));
+    if (!gone) for (const line of held) stderr.write(`${line}\n`);
+    // The error listeners stay: a write that fails after this is ignored, not a crash.
   }
   return exitCode;
 }

@@ -1,7 +1,7 @@
 /** Header, footer and overlays (help, search, filter, export) as styled lines. */
 import { STATUS_LABELS } from '../model/vocabulary.js';
 import { sanitizeInline } from '../text/sanitize.js';
-import { padCells, truncateCells } from '../text/width.js';
+import { displayWidth, padCells, truncateCells } from '../text/width.js';
 import { EXPORT_FORMATS, helpRows } from './keymap.js';
 import type { Progress } from './progress.js';
 import type { FilterOption } from './reduce.js';
@@ -30,19 +30,53 @@ function filterSummary(state: ViewState): string {
   return parts.length ? `  ·  filter: ${parts.join(', ')}` : '';
 }
 
+/** Footer hints, most important first: the footer drops hints from the end of this order. */
+const BROWSE_HINTS: [hint: string, priority: number][] = [
+  ['↑↓ county', 2],
+  ['←→ province', 3],
+  ['Enter open', 5],
+  ['/ search', 4],
+  ['f filter', 6],
+  ['t/T date', 7],
+  ['m map', 9],
+  ['e export', 8],
+  ['? help', 0],
+  ['q quit', 1],
+];
+const DETAIL_HINTS: [string, number][] = [
+  ['PgUp/PgDn scroll', 2],
+  ['Esc back', 3],
+  ['↑↓ county', 4],
+  ['t/T date', 5],
+  ['? help', 0],
+  ['q quit', 1],
+];
+
+/**
+ * Keeps the hints that fit in `width` cells (with " · " between them), dropping the least
+ * important first, in their original order. "? help" and "q quit" go last.
+ */
+export function fitHints(hints: readonly [string, number][], width: number): string {
+  const byPriority = [...hints].sort((a, b) => a[1] - b[1]);
+  let kept = byPriority.length;
+  const join = (n: number) => hints.filter((h) => byPriority.indexOf(h) < n).map(([t]) => t).join(' · ');
+  while (kept > 0 && displayWidth(` ${join(kept)}`) > width) kept--;
+  return ` ${join(kept)}`;
+}
+
 export function footerLine(state: ViewState, width: number): Line {
   if (state.message) return [text(truncateCells(` ${sanitizeInline(state.message)}`, width), { bold: true })];
   const hints =
     state.overlay === 'search'
-      ? 'type to search · ↑↓ choose · Enter go · Esc cancel'
+      ? fitHints([['type to search', 3], ['↑↓ choose', 2], ['Enter go', 1], ['Esc cancel', 0]], width)
       : state.overlay === 'filter'
-        ? '↑↓ move · Space toggle · c clear · Enter close'
+        ? fitHints([['↑↓ move', 1], ['Space toggle', 2], ['c clear', 3], ['Enter close', 0]], width)
         : state.overlay === 'export'
-          ? '1–5 choose format · Enter PNG · Esc cancel'
-          : state.focus === 'detail'
-            ? 'PgUp/PgDn scroll · Esc back · ↑↓ county · t/T date · ? help · q quit'
-            : '↑↓ county · ←→ province · Enter open · / search · f filter · t/T date · m map · e export · ? help · q quit';
-  return [text(truncateCells(` ${hints}`, width), { fg: MUTED })];
+          ? fitHints([['1–5 choose format', 1], ['Enter PNG', 2], ['Esc cancel', 0]], width)
+          : state.overlay === 'help'
+            ? fitHints([['↑↓ PgUp/PgDn scroll', 1], ['any other key closes', 0]], width)
+            : fitHints(state.focus === 'detail' ? DETAIL_HINTS : BROWSE_HINTS, width);
+  return [text(truncateCells(hints, width), { fg: MUTED })];
 }
 
 export function helpLines(): Line[] {

@@ -64,6 +64,11 @@ export function commandFor(state: ViewState, input: string, key: KeyInfo): Comma
   if (key.ctrl && input === 'c') return { type: 'quit' };
   switch (state.overlay) {
     case 'help':
+      // The help scrolls on a short terminal; any other key closes it.
+      if (key.pageDown) return { type: 'scroll-overlay', delta: 10 };
+      if (key.pageUp) return { type: 'scroll-overlay', delta: -10 };
+      if (key.downArrow || input === 'j') return { type: 'scroll-overlay', delta: 1 };
+      if (key.upArrow || input === 'k') return { type: 'scroll-overlay', delta: -1 };
       return { type: 'close' };
     case 'search':
       if (key.escape) return { type: 'close' };
@@ -100,6 +105,7 @@ export function helpRows(): [keys: string, help: string][] {
   return [
     ...BROWSE_BINDINGS.filter((b) => b.keys).map((b): [string, string] => [b.keys, b.help]),
     ['', ''],
+    ['In help', '↑ ↓ PgUp PgDn scroll; any other key closes'],
     ['In search', 'type to search; ↑ ↓ choose; Enter go; Esc cancel'],
     ['In filter', '↑ ↓ move; Space toggle; c clear; Enter or Esc close'],
     ['In export', '1–5 or p s h t a choose a format; Enter PNG; Esc cancel'],

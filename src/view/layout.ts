@@ -1,10 +1,14 @@
 /**
- * Pane sizes for a terminal size. Wide terminals put map, list and detail side by side; medium
- * ones put the map above the list; narrow ones stack everything; tiny ones get a notice.
+ * Pane sizes for a terminal size, in cells. Every layout fills the terminal exactly: the header
+ * (2 rows), the panes, the footer (1 row); nothing is ever drawn past the last row or column.
+ * Wide terminals put map, list and detail side by side; medium ones put the map above the list
+ * beside the detail; narrow ones put the list beside the map and the detail; below MIN_COLS×MIN_ROWS
+ * a notice says what size is needed.
  */
 export const MIN_COLS = 60;
 export const MIN_ROWS = 16;
 
+/** A pane's size in cells, borders included. */
 export interface Box {
   width: number;
   height: number;
@@ -15,13 +19,20 @@ export type Layout =
   | { kind: 'wide' | 'medium' | 'narrow'; map: Box | null; list: Box; detail: Box };
 
 /** Rows used above and below the panes. */
-const HEADER = 2;
-const FOOTER = 1;
+export const HEADER_ROWS = 2;
+export const FOOTER_ROWS = 1;
+/** A pane's border and title take 3 rows; below this a pane is not drawn or not shrunk. */
+export const MIN_PANE_ROWS = 5;
+const MIN_MAP_ROWS = 6;
 
+/**
+ * The panes for a `cols`×`rows` terminal. Takes and returns cells. The panes tile the area
+ * between header and footer without gaps or overlap (test/ui/frame-geometry.test.tsx checks it
+ * at every size from the minimum to 220×60).
+ */
 export function layout(cols: number, rows: number, showMap: boolean): Layout {
   if (cols < MIN_COLS || rows < MIN_ROWS) return { kind: 'too-small', cols, rows };
-  // Keep one row free: Ink clears the whole screen when a frame reaches the terminal height.
-  const body = rows - HEADER - FOOTER - 1;
+  const body = rows - HEADER_ROWS - FOOTER_ROWS;
   if (cols >= 140) {
     const mapWidth = showMap ? Math.min(Math.floor(cols * 0.4), Math.round(body * 2.1)) : 0;
     const listWidth = Math.max(30, Math.floor((cols - mapWidth) * 0.38));
@@ -34,20 +45,25 @@ export function layout(cols: number, rows: number, showMap: boolean): Layout {
   }
   if (cols >= 100) {
     const left = Math.max(36, Math.floor(cols * 0.42));
-    const mapHeight = showMap ? Math.min(Math.floor(body * 0.55), Math.round(left / 1.9) + 2) : 0;
+    // The list keeps at least 8 rows of content (11 with border and title).
+    let mapHeight = showMap ? Math.min(Math.floor(body * 0.55), Math.round(left / 1.9) + 2, body - 11) : 0;
+    if (mapHeight < MIN_MAP_ROWS) mapHeight = 0;
     return {
       kind: 'medium',
-      map: showMap ? { width: left, height: mapHeight } : null,
+      map: mapHeight ? { width: left, height: mapHeight } : null,
       list: { width: left, height: body - mapHeight },
       detail: { width: cols - left, height: body },
     };
   }
-  const mapHeight = showMap ? Math.max(8, Math.floor(body * 0.4)) : 0;
-  const listHeight = Math.max(5, Math.floor((body - mapHeight) * 0.4));
+  // Narrow: the list takes the left column at full height; the map sits above the detail.
+  const left = Math.max(28, Math.floor(cols * 0.45));
+  const right = cols - left;
+  let mapHeight = showMap ? Math.min(Math.floor(body * 0.5), Math.round(right / 2.2) + 3, body - MIN_PANE_ROWS) : 0;
+  if (mapHeight < MIN_MAP_ROWS) mapHeight = 0;
   return {
     kind: 'narrow',
-    map: showMap ? { width: cols, height: mapHeight } : null,
-    list: { width: cols, height: listHeight },
-    detail: { width: cols, height: body - mapHeight - listHeight },
+    map: mapHeight ? { width: right, height: mapHeight } : null,
+    list: { width: left, height: body },
+    detail: { width: right, height: body - mapHeight },
   };
 }

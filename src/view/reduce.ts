@@ -17,6 +17,7 @@ export type Action =
   | { type: 'activate' }
   | { type: 'back' }
   | { type: 'scroll'; delta: number }
+  | { type: 'scroll-overlay'; delta: number }
   | { type: 'step-date'; delta: number }
   | { type: 'toggle-map' }
   | { type: 'open'; overlay: 'help' | 'search' | 'filter' | 'export' }
@@ -96,6 +97,8 @@ export function reduce(state: ViewState, action: Action, ctx: ViewContext): View
       return state.focus === 'detail' ? { ...state, focus: 'list' } : state.message ? { ...state, message: null } : state;
     case 'scroll':
       return { ...state, detailScroll: Math.max(0, state.detailScroll + action.delta) };
+    case 'scroll-overlay':
+      return { ...state, overlayScroll: Math.max(0, state.overlayScroll + action.delta) };
     case 'step-date': {
       const i = action.delta < 0 ? lastIndexBefore(ctx.dates, state.asOf) : ctx.dates.findIndex((d) => d > state.asOf);
       const asOf = ctx.dates[i];
@@ -108,6 +111,7 @@ export function reduce(state: ViewState, action: Action, ctx: ViewContext): View
       return {
         ...state,
         overlay: action.overlay,
+        overlayScroll: 0,
         search: action.overlay === 'search' ? { query: '', index: 0 } : state.search,
         message: null,
       };

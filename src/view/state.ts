@@ -14,6 +14,8 @@ export interface ViewState {
   search: { query: string; index: number };
   filter: { statuses: readonly StatusFilter[]; years: readonly number[]; cursor: number };
   detailScroll: number;
+  /** First line of the help overlay shown (it scrolls when the terminal is short). */
+  overlayScroll: number;
   showMap: boolean;
   /** One-line notice in the footer (export written, filter cleared, …). */
   message: string | null;
@@ -30,6 +32,7 @@ export function initialState(asOf: string, cursor = ''): ViewState {
     search: { query: '', index: 0 },
     filter: { statuses: [], years: [], cursor: 0 },
     detailScroll: 0,
+    overlayScroll: 0,
     showMap: true,
     message: null,
     quit: false,
