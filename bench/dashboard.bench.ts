@@ -1,74 +1,101 @@
 /**
- * Dashboard benchmarks. Prints numbers; asserts nothing.
- * - cold start to the first full frame (whole process, off-TTY frame) against a bare Ink "hello"
- *   process, measured in the same run; first run with an empty model cache, then warm;
- * - keystroke to frame at 160×48: p50/p95 over 200 keystrokes, in-process, unthrottled.
+ * Dashboard benchmarks (issue 9). Prints numbers side by side with a reference measured in the same
+ * run; asserts nothing.
+ * - first full frame (whole process, 160×48, one-frame mode) against a bare Ink "hello" process,
+ *   runs alternating;
+ * - keystroke → frame at 160×48 in colour through a real pseudo-terminal (bench/pty-keys.py, Python's
+ *   pty module): p50/p95 over 200 mixed keys, and bytes written per cursor move (median);
+ * - `export --format svg` (whole process) against the dashboard's one-frame mode.
+ * With NK_BASELINE=DIR (another checkout of nk20x10, built), every figure is also measured for that
+ * checkout in the same run, alternating, so before and after sit side by side.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createElement } from 'react';
-import { openAtlas } from '../src/atlas.js';
-import { loadDataset } from '../src/load/dataset.js';
-import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR, PACKAGE_ROOT } from '../src/paths.js';
-import { App } from '../src/ui/App.js';
-import { startState } from '../src/ui/run.js';
-import { renderSized } from '../test/helpers/ink-render.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
 
-const RUNS = 9;
+const RUNS = Number(process.env.NK_BENCH_RUNS) || 9;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 
-function timeProcess(args: string[], env: NodeJS.ProcessEnv): number {
+interface Checkout {
+  name: string;
+  bin: string;
+}
+const checkouts: Checkout[] = [{ name: 'this checkout', bin: join(PACKAGE_ROOT, 'bin', 'nk20x10.js') }];
+if (process.env.NK_BASELINE) checkouts.push({ name: `baseline (${process.env.NK_BASELINE})`, bin: join(process.env.NK_BASELINE, 'bin', 'nk20x10.js') });
+
+const scratch = mkdtempSync(join(tmpdir(), 'nk-bench-'));
+const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: join(scratch, 'cache'), COLUMNS: '160', LINES: '48' };
+delete env.CI;
+
+function timeProcess(args: string[]): number {
   const start = performance.now();
   const r = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return performance.now() - start;
 }
 
-function coldStart(): void {
-  const bin = join(PACKAGE_ROOT, 'bin', 'nk20x10.js');
+function firstFrame(): void {
   const hello = join(PACKAGE_ROOT, 'dist', 'bench', 'ink-hello.js');
-  const cache = mkdtempSync(join(tmpdir(), 'nk-bench-cache-'));
-  const env = { ...process.env, XDG_CACHE_HOME: cache, COLUMNS: '160', LINES: '48' };
-  const appArgs = [bin, '--as-of', '2025-12-31'];
-  const first = timeProcess(appArgs, env);
-  const app: number[] = [];
-  const base: number[] = [];
+  const times = new Map<string, number[]>([['hello', []], ...checkouts.map((c): [string, number[]] => [c.name, []])]);
+  for (const c of checkouts) timeProcess([c.bin, '--as-of', '2025-12-31']); // fill each model cache
   for (let i = 0; i < RUNS; i++) {
-    base.push(timeProcess([hello], env));
-    app.push(timeProcess(appArgs, env));
+    times.get('hello')!.push(timeProcess([hello]));
+    for (const c of checkouts) times.get(c.name)!.push(timeProcess([c.bin, '--as-of', '2025-12-31']));
   }
-  const ratio = median(app) / median(base);
-  console.log('cold start to first full frame (160×48, whole process, median of %d)', RUNS);
-  console.log(`  bare Ink "hello" process      ${median(base).toFixed(0)} ms`);
-  console.log(`  nk20x10, warm model cache     ${median(app).toFixed(0)} ms   ratio ${ratio.toFixed(2)}   goal ≤ 1.30: ${ratio <= 1.3 ? 'met' : 'NOT met'}`);
-  console.log(`  nk20x10, first run (no cache) ${first.toFixed(0)} ms   (validates every file, then caches)`);
+  const base = median(times.get('hello')!);
+  console.log(`first full frame, 160×48, whole process (median of ${RUNS}, alternating)`);
+  console.log(`  bare Ink "hello" process   ${base.toFixed(0)} ms`);
+  for (const c of checkouts) {
+    const ratio = median(times.get(c.name)!) / base;
+    console.log(`  ${c.name.padEnd(26)} ${median(times.get(c.name)!).toFixed(0)} ms   ratio ${ratio.toFixed(2)}   goal ≤ 1.0: ${ratio <= 1 ? 'met' : 'NOT met'}`);
+  }
 }
 
-async function keystrokes(): Promise<void> {
-  // As the live app does (src/ui/run.tsx).
-  const atlas = openAtlas(loadDataset({ dataDir: DEFAULT_DATA_DIR, geoDir: DEFAULT_GEO_DIR }));
-  const { ctx, state } = startState(atlas, '2025-12-31');
-  const app = renderSized(createElement(App, { atlas, ctx, initial: state, colorLevel: 3, size: { cols: 160, rows: 48 } }), 160, 48);
-  await new Promise((r) => setTimeout(r, 50));
-  const keys = ['j', 'j', 'l', 'k', 'T', 't', ']', 'j'];
-  const times: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const before = app.frameCount();
-    const start = performance.now();
-    app.stdin.write(keys[i % keys.length]!);
-    while (app.frameCount() === before && performance.now() - start < 1000) await new Promise((r) => setImmediate(r));
-    times.push(performance.now() - start);
+function keystrokes(): void {
+  const mix = ['j', 'j', 'l', 'k', 'T', 't', ']', 'j', 'h', 'k'];
+  const keys = Array.from({ length: 200 }, (_, i) => mix[i % mix.length]!);
+  console.log('keystroke → frame at 160×48, colour, through a pseudo-terminal (200 keys: j k h l ] t T)');
+  for (const c of checkouts) {
+    const r = spawnSync('python3', [join(PACKAGE_ROOT, 'bench', 'pty-keys.py'), '160', '48', JSON.stringify(keys), '--', process.execPath, c.bin, '--as-of', '2025-12-31'], {
+      env: { ...env, TERM: 'xterm-256color', COLORTERM: 'truecolor', COLUMNS: '', LINES: '' },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) {
+      console.log(`  ${c.name}: pty run failed: ${r.stderr.slice(0, 300)}`);
+      continue;
+    }
+    const { ms, bytes } = JSON.parse(r.stdout) as { ms: number[]; bytes: number[] };
+    const moves = bytes.filter((_, i) => keys[i] === 'j' || keys[i] === 'k');
+    const p95 = pct(ms, 95);
+    console.log(`  ${c.name.padEnd(26)} p50 ${pct(ms, 50).toFixed(1)} ms   p95 ${p95.toFixed(1)} ms (goal < 16: ${p95 < 16 ? 'met' : 'NOT met'})   bytes per cursor move: median ${median(moves)}`);
   }
-  app.unmount();
-  const p95 = pct(times, 95);
-  console.log('keystroke to frame at 160×48 (200 keystrokes: j k l ] t T; full colour)');
-  console.log(`  p50 ${pct(times, 50).toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   goal p95 < 16 ms: ${p95 < 16 ? 'met' : 'NOT met'}`);
-  console.log('  (in-process, unthrottled; the live app caps redraws at 60 fps)');
 }
 
-coldStart();
-await keystrokes();
+function exportSvg(): void {
+  const times = new Map<string, { svg: number[]; frame: number[] }>(checkouts.map((c) => [c.name, { svg: [], frame: [] }]));
+  for (let i = 0; i < RUNS; i++) {
+    for (const c of checkouts) {
+      const t = times.get(c.name)!;
+      t.frame.push(timeProcess([c.bin, '--as-of', '2025-12-31']));
+      t.svg.push(timeProcess([c.bin, 'export', '--as-of', '2025-12-31', '--format', 'svg', '-o', join(scratch, `n${i}.svg`), '--force']));
+    }
+  }
+  console.log(`export --format svg (whole process) against the dashboard's one-frame mode (median of ${RUNS})`);
+  for (const c of checkouts) {
+    const t = times.get(c.name)!;
+    const ratio = median(t.svg) / median(t.frame);
+    console.log(`  ${c.name.padEnd(26)} export ${median(t.svg).toFixed(0)} ms   one frame ${median(t.frame).toFixed(0)} ms   ratio ${ratio.toFixed(2)}   goal ≤ 1.2: ${ratio <= 1.2 ? 'met' : 'NOT met'}`);
+  }
+}
+
+try {
+  firstFrame();
+  keystrokes();
+  exportSvg();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -16,7 +16,6 @@
 export type { Cell, CellGrid, ExportMeta, LegendItem } from './types.js';
 export { ansiToGrid, gridToText } from './ansi-to-grid.js';
 export { gridToSvg } from './svg.js';
-export { svgToPng } from './png.js';
 export { gridToHtml } from './html.js';
 export { gridToTextDocument } from './text-export.js';
 export { writeFileAtomic, type WriteAtomicOptions } from './write-atomic.js';

@@ -3,7 +3,6 @@ import { extname } from 'node:path';
 import type { CellGrid, ExportMeta } from './types.js';
 import { ansiToGrid } from './ansi-to-grid.js';
 import { gridToSvg } from './svg.js';
-import { svgToPng } from './png.js';
 import { gridToHtml } from './html.js';
 import { gridToTextDocument } from './text-export.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -51,7 +50,8 @@ export async function renderExport(
     case 'svg':
       return gridToSvg(grid, meta);
     case 'png':
-      return svgToPng(gridToSvg(grid, meta), options.scale ?? 2);
+      // The native PNG renderer and its fonts are loaded only when a PNG is asked for.
+      return (await import('./png.js')).svgToPng(gridToSvg(grid, meta), options.scale ?? 2);
     case 'html':
       return gridToHtml(grid, meta);
     case 'txt':

@@ -3,14 +3,13 @@
  * src/geo that touches the file system.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DEFAULT_GEO_DIR } from '../paths.js';
 import { layerFromTopology, parseCountiesTopology, type CountiesTopology, type GeoLayer } from './topology.js';
 
-/** geo/counties.topo.json, found from src/geo or dist/src/geo. */
+/** geo/counties.topo.json in the package (found from src/paths.ts, so also from the bundle). */
 export function defaultLayerPath(): string {
-  const here = import.meta.url;
-  const up = here.includes('/dist/src/geo/') ? '../../../' : '../../';
-  return fileURLToPath(new URL(`${up}geo/counties.topo.json`, here));
+  return join(DEFAULT_GEO_DIR, 'counties.topo.json');
 }
 
 export function readCountiesTopology(path = defaultLayerPath()): CountiesTopology {

@@ -3,8 +3,9 @@
  * way to a terminal or an export. It removes escape sequences (CSI, OSC — including 0, 8 and 52 —
  * DCS, APC, PM, SOS and two-byte ESC forms), carriage returns, bidi overrides and isolates, and
  * replaces any other C0/C1 control character with U+FFFD so that it is visible. Hangul, Hanja
- * and emoji (including ZWJ sequences) are kept.
+ * and emoji are kept; emoji sequences that renderers measure differently are reduced first (cell-safe.ts).
  */
+import { cellSafe } from './cell-safe.js';
 
 // ESC [ … final byte; ESC ] … (BEL | ESC \\); ESC P/X/^/_ … ESC \\; ESC + one byte. C1 forms too.
 // A string sequence (OSC, DCS, …) without its terminator loses only its introducer: the text after
@@ -26,5 +27,5 @@ export function sanitizeBlock(text: string): string {
 
 function clean(text: string): string {
   // U+2028/U+2029 end lines in editors and some terminals: they count as newlines.
-  return text.replace(ESCAPES, '').replace(/\r/g, '').replace(BIDI, '').replace(CONTROLS, '\ufffd').replace(/[\u2028\u2029]/g, '\n');
+  return cellSafe(text).replace(ESCAPES, '').replace(/\r/g, '').replace(BIDI, '').replace(CONTROLS, '\ufffd').replace(/[\u2028\u2029]/g, '\n');
 }

@@ -43,18 +43,41 @@ export function truncateCells(text: string, width: number): string {
   return `${out}…`;
 }
 
-/** Word-wraps text to lines of at most `width` cells. */
+/**
+ * Wraps text to lines of at most `width` cells (width ≥ 1), at spaces; a word wider than a line
+ * (a URL, or Chinese or Japanese text, which has no spaces) is broken between characters. Never
+ * drops text: joining the lines gives every word back.
+ */
 export function wrapCells(text: string, width: number): string[] {
   const lines: string[] = [];
+  const room = Math.max(1, width);
   for (const paragraph of text.split('\n')) {
     let line = '';
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (displayWidth(candidate) <= width) line = candidate;
-      else {
-        if (line) lines.push(line);
-        line = displayWidth(word) > width ? truncateCells(word, width) : word;
+      if (displayWidth(candidate) <= room) {
+        line = candidate;
+        continue;
       }
+      if (displayWidth(word) <= room) {
+        if (line) lines.push(line);
+        line = word;
+        continue;
+      }
+      // Too wide for any line: fill the current line, then break it by character.
+      let rest = line ? `${line} ` : '';
+      let used = displayWidth(rest);
+      for (const { segment } of new Intl.Segmenter().segment(word)) {
+        const w = displayWidth(segment);
+        if (used + w > room && rest !== '') {
+          lines.push(rest.trimEnd());
+          rest = '';
+          used = 0;
+        }
+        rest += segment;
+        used += w;
+      }
+      line = rest;
     }
     lines.push(line);
   }

@@ -31,6 +31,7 @@ export function App({ atlas, ctx, initial, colorLevel, size, onExport, onInterru
   const { stdout } = useStdout();
   const [state, setState] = useState(initial);
   const current = useRef(state);
+  const exports = useRef<Promise<unknown>>(Promise.resolve());
   const [dims, setDims] = useState(() => size ?? { cols: stdout.columns || 100, rows: stdout.rows || 40 });
 
   useEffect(() => {
@@ -51,7 +52,7 @@ export function App({ atlas, ctx, initial, colorLevel, size, onExport, onInterru
     setState(next);
   };
 
-  useInput((input, key) => {
+  const handle = (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
     const s = current.current;
     if (key.ctrl && input === 'z') return onSuspend?.();
     if (key.ctrl && input === 'c') onInterrupt?.();
@@ -65,7 +66,9 @@ export function App({ atlas, ctx, initial, colorLevel, size, onExport, onInterru
         const closed = { ...s, overlay: null, message: `Exporting ${command.format.toUpperCase()}…` };
         update(closed);
         if (!onExport) return update({ ...closed, message: 'Export is not available in this session.' });
-        void onExport(command.format, { ...closed, message: null }, dims).then(
+        // One export at a time, in the order asked: their messages cannot overtake each other.
+        const job = () => onExport(command.format, { ...closed, message: null }, dims);
+        exports.current = exports.current.then(job).then(
           (message) => update({ ...current.current, message }),
           (err: unknown) => update({ ...current.current, message: `Export failed: ${(err as Error).message}` }),
         );
@@ -73,6 +76,20 @@ export function App({ atlas, ctx, initial, colorLevel, size, onExport, onInterru
       }
       default:
         return update(reduce(s, command, ctx));
+    }
+  };
+
+  useInput((input, key) => {
+    // Several keys in one read (typed fast, or queued while an export ran) arrive as one string:
+    // each is applied in order, except text typed into the search box, which is taken whole.
+    const special = key.ctrl || key.meta || key.return || key.escape || key.tab || key.backspace || key.delete;
+    const chars = [...input];
+    if (special || chars.length <= 1) return handle(input, key);
+    for (let i = 0; i < chars.length; i++) {
+      if (current.current.overlay === 'search') return handle(chars.slice(i).join(''), key);
+      const ch = chars[i]!;
+      // Control characters inside a chunk keep their meaning (Enter, Tab, Backspace).
+      handle(ch, ch === '\r' || ch === '\n' ? { ...key, return: true } : ch === '\t' ? { ...key, tab: true } : ch === '\u007f' ? { ...key, backspace: true } : key);
     }
   });
 

@@ -127,21 +127,25 @@ export async function runDashboard(options: RunOptions): Promise<number> {
     },
   );
 
-  function terminalGone(err: unknown) {
+  /**
+   * The terminal is gone (SIGHUP, or reads and writes failing with EIO): there is nothing to
+   * restore and nothing to unmount (Ink would switch raw mode off, which throws on a dead tty, and
+   * Node's own tty reset at exit would abort). End at once, as an unhandled SIGHUP does: the shell
+   * sees 129 and nothing is printed.
+   */
+  function terminalGone(err?: unknown) {
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
-    if (code !== undefined && !GONE.has(code)) return;
+    if (err !== undefined && (code === undefined || !GONE.has(code))) return;
     if (gone) return;
     gone = true;
     exitCode = 129;
     screen.pause();
-    session.unmount();
+    process.removeAllListeners('SIGHUP');
+    process.kill(process.pid, 'SIGHUP');
   }
   const onSignal = (signal: NodeJS.Signals) => {
+    if (signal === 'SIGHUP') return terminalGone();
     exitCode = 128 + (SIGNALS[signal] ?? 0);
-    if (signal === 'SIGHUP') {
-      gone = true;
-      screen.pause();
-    }
     session.unmount();
   };
   const onResize = () => {

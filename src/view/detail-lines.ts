@@ -91,9 +91,13 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
   if (r.timeline.length) {
     lines.push([], heading('Timeline'));
     for (const t of r.timeline) {
-      const head = wrapCells(clean(`${t.kind}: ${t.title}`), w - 18);
-      lines.push([text(`  ${padCells(t.date_label, 12)} `, { fg: MUTED }), stanceTag(t.claimed_by, noColor), text(` ${head[0] ?? ''}`), ...(t.uncertain ? [text(' ?', { bold: true })] : [])]);
-      for (const more of head.slice(1)) lines.push([text(' '.repeat(19) + more)]);
+      // The title wraps in the room the date, the tag and the uncertainty mark leave.
+      const prefix: Line = [text(`  ${padCells(clean(t.date_label), 12)} `, { fg: MUTED }), stanceTag(t.claimed_by, noColor), text(' ')];
+      const indent = prefix.reduce((sum, seg) => sum + displayWidth(seg.text), 0);
+      const mark = t.uncertain ? 2 : 0;
+      const head = wrapCells(clean(`${t.kind}: ${t.title}`), Math.max(1, w - indent - mark));
+      lines.push([...prefix, text(head[0] ?? ''), ...(t.uncertain ? [text(' ?', { bold: true })] : [])]);
+      for (const more of head.slice(1)) lines.push([text(' '.repeat(indent) + more)]);
     }
   }
 

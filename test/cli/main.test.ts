@@ -37,3 +37,16 @@ test('an unknown command is a usage error', async () => {
   assert.equal(r.code, 2);
   assert.match(r.err, /unknown command "frobnicate"/);
 });
+
+test('absurd COLUMNS/LINES off a terminal are clamped with a message, never sized as given', () => {
+  const run = (COLUMNS: string, LINES: string) => spawnSync(process.execPath, [BIN, '--as-of', '2025-12-31'], { encoding: 'utf8', env: { ...process.env, COLUMNS, LINES }, maxBuffer: 64 << 20 });
+  const huge = run('1e9', '1e9');
+  assert.equal(huge.status, 0, huge.stderr);
+  assert.equal(huge.stderr, 'nk20x10: COLUMNS="1e9" is larger than 1000; using 1000; LINES="1e9" is larger than 500; using 500.\n');
+  const lines = huge.stdout.replace(/\n$/, '').split('\n');
+  assert.equal(lines.length, 500);
+  const zero = run('0', 'abc');
+  assert.equal(zero.status, 0, zero.stderr);
+  assert.equal(zero.stderr, 'nk20x10: COLUMNS="0" is not a size; using 120; LINES="abc" is not a size; using 40.\n');
+  assert.equal(zero.stdout.replace(/\n$/, '').split('\n').length, 40);
+});

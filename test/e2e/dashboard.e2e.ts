@@ -1,13 +1,19 @@
 /**
- * End to end: the real binary in a 160×48 tmux pane, driven with keys, checked with capture-pane.
- * Run with `npm run e2e` (needs tmux). Prints one line per check and "N passed, N failed".
+ * End to end: the real binary in tmux panes, driven with keys, checked with capture-pane.
+ * First the exact-screen walks (test/e2e/exact-screen.ts) at six sizes: after every step the whole
+ * pane must equal the frame the app renders off-screen. Then scenarios at 160×48 and the terminal
+ * life cycle (NO_COLOR, TERM=dumb, tiny, stdin closed, signals, Ctrl-C, Ctrl-Z and fg, a vanished
+ * terminal). Run with `npm run e2e` (needs tmux). Prints one line per check and "N passed, N failed".
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { PACKAGE_ROOT } from '../../src/paths.js';
+import { openAtlas } from '../../src/atlas.js';
+import { loadDataset } from '../../src/load/dataset.js';
+import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR, PACKAGE_ROOT } from '../../src/paths.js';
+import { walkAt, WALK } from './exact-screen.js';
 
 const socket = `nk20x10-e2e-${process.pid}`;
 const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color' };
@@ -64,6 +70,64 @@ function nodePid(session: string): string {
   return execFileSync('pgrep', ['-P', shell, 'node'], { encoding: 'utf8' }).trim().split('\n')[0] ?? '';
 }
 
+/** The exact-screen walks, one check per size. */
+async function exactScreens(bin: string): Promise<void> {
+  const atlas = openAtlas(loadDataset({ dataDir: DEFAULT_DATA_DIR, geoDir: DEFAULT_GEO_DIR }));
+  for (const [cols, rows] of [[60, 16], [80, 24], [100, 30], [120, 40], [160, 48], [220, 60]] as const) {
+    const result = await walkAt(socket, bin, atlas, cols, rows, '2025-12-31');
+    check(`${cols}×${rows}: after each of ${result.steps} steps the screen is exactly the app's frame, and full redraws change nothing`, result.failures.length === 0, `\n${result.failures.slice(0, 4).join('\n')}${result.failures.length > 4 ? `\n… and ${result.failures.length - 4} more` : ''}`);
+  }
+  console.log(`(the walk: ${WALK.length} steps, ${WALK.filter((s) => 'resize' in s).length} of them resizes)`);
+}
+
+/** Ctrl-C, Ctrl-Z with fg, and a terminal that goes away. */
+async function lifeCycle(cwd: string, bin: string): Promise<void> {
+  start('ctrlc', cwd, bin, 100, 30);
+  await expect('Ctrl-C: the dashboard runs', /Inaugurated 40 of 200/, 20000, 'ctrlc');
+  await keysTo('ctrlc', 'C-c');
+  await expect('Ctrl-C in the app exits 130, as SIGINT does', /EXIT:130/, 8000, 'ctrlc');
+  check('Ctrl-C: screen and cursor restored', paneState('ctrlc') === '0 1', paneState('ctrlc'));
+
+  // Job control needs an interactive shell.
+  tmux('new-session', '-d', '-s', 'jobs', '-x', '100', '-y', '30', '-c', cwd, 'bash --norc --noprofile -i');
+  await delay(500);
+  tmux('send-keys', '-t', 'jobs', '-l', `node ${JSON.stringify(bin)} --as-of 2025-12-31`);
+  tmux('send-keys', '-t', 'jobs', 'Enter');
+  await expect('Ctrl-Z: the dashboard runs under a shell', /Inaugurated 40 of 200/, 20000, 'jobs');
+  await keysTo('jobs', 'j', 'j');
+  await expect('Ctrl-Z: keys work before suspending', /▶ . Pukchang/, 8000, 'jobs');
+  await delay(300);
+  const beforeSuspend = screen('jobs');
+  await keysTo('jobs', 'C-z');
+  await expect('Ctrl-Z suspends: the shell says Stopped', /Stopped/, 8000, 'jobs');
+  check('Ctrl-Z: alternate screen off and cursor shown while stopped', paneState('jobs') === '0 1', paneState('jobs'));
+  tmux('send-keys', '-t', 'jobs', '-l', 'fg');
+  tmux('send-keys', '-t', 'jobs', 'Enter');
+  await expect('fg resumes in the alternate screen', /Inaugurated 40 of 200/, 8000, 'jobs');
+  await delay(500);
+  check('fg redraws the whole screen as it was', screen('jobs') === beforeSuspend, `\nbefore:\n${beforeSuspend}\nafter:\n${screen('jobs')}`);
+  await keysTo('jobs', 'q');
+  await delay(500);
+  tmux('send-keys', '-t', 'jobs', '-l', 'echo "EXIT:$?"');
+  tmux('send-keys', '-t', 'jobs', 'Enter');
+  await expect('q after fg exits 0', /EXIT:0/, 8000, 'jobs');
+  check('after fg and q: screen and cursor restored', paneState('jobs') === '0 1', paneState('jobs'));
+
+  // A vanished terminal: the pane is closed under the app. The shell around it ignores SIGHUP so it
+  // can report how the app ended.
+  const status = join(cwd, 'hup-status');
+  const errors = join(cwd, 'hup-stderr');
+  tmux('new-session', '-d', '-s', 'hup', '-x', '100', '-y', '30', '-c', cwd, `trap '' HUP; node ${JSON.stringify(bin)} --as-of 2025-12-31 2>${JSON.stringify(errors)}; echo $? > ${JSON.stringify(status)}`);
+  await expect('vanished terminal: the dashboard runs', /Inaugurated 40 of 200/, 20000, 'hup');
+  tmux('kill-session', '-t', 'hup');
+  const until = Date.now() + 10000;
+  while (!existsSync(status) && Date.now() < until) await delay(100);
+  const code = existsSync(status) ? readFileSync(status, 'utf8').trim() : 'none';
+  check('a vanished terminal ends the app with exit 129', code === '129', `exit ${code}`);
+  const err = existsSync(errors) ? readFileSync(errors, 'utf8') : '';
+  check('a vanished terminal leaves no stack trace or error dump', !/Error|at .*\(|node:internal|Assertion/.test(err), err.slice(0, 500));
+}
+
 /** The terminal scenarios: each must end with the screen and cursor restored. */
 async function terminals(cwd: string, bin: string): Promise<void> {
   start('nocolor', cwd, bin, 160, 48, 'NO_COLOR=1 ');
@@ -114,7 +178,7 @@ async function main(): Promise<number> {
   // Per window: a global `window-size manual` makes tmux 3.3a crash on the next new-session.
   tmux('set-option', '-w', '-t', 'e2e', 'window-size', 'manual');
   try {
-    await expect('first frame: header, map, list', /Inaugurated 40 of 200[\s\S]*Map · schematic boundaries[\s\S]*Provinces · /, 20000);
+    await expect('first frame: header, map, list', /Inaugurated 40 of 200[\s\S]*Map · [\s\S]*Provinces · /, 20000);
     // As of 2025-12-31 Pyongyang has one site (Kangdong); the 2026 sites are not known yet.
     await keys('j');
     await expect('j moves down the list (to the next province header)', /▶▾ South Pyongan 평안남도/);
@@ -146,11 +210,11 @@ async function main(): Promise<number> {
       console.log(`not ok - expected one SVG in ${cwd}, found ${exported.join(', ') || 'none'}`);
     }
     tmux('resize-window', '-t', 'e2e', '-x', '80', '-y', '24');
-    await expect('a resize to 80×24 re-lays out (stacked panes)', /Provinces · [\s\S]*Detail/);
+    await expect('a resize to 80×24 re-lays out (list beside map and detail)', /Provinces · [\s\S]*Detail/);
     tmux('resize-window', '-t', 'e2e', '-x', '50', '-y', '12');
     await expect('a tiny terminal says what size it needs', /needs a terminal of at least 60×16/);
     tmux('resize-window', '-t', 'e2e', '-x', '160', '-y', '48');
-    await expect('back to 160×48', /Map · schematic boundaries/);
+    await expect('back to 160×48', /Map · /);
     // A resize storm: hundreds of size changes, then the right frame for the last size.
     for (let i = 0; i < 300; i++) tmux('resize-window', '-t', 'e2e', '-x', String(40 + ((i * 37) % 160)), '-y', String(8 + ((i * 13) % 50)));
     tmux('resize-window', '-t', 'e2e', '-x', '120', '-y', '40');
@@ -169,6 +233,8 @@ async function main(): Promise<number> {
       console.log(`not ok - the dashboard is still on screen after quitting:\n${after}`);
     }
     await terminals(cwd, bin);
+    await lifeCycle(cwd, bin);
+    await exactScreens(bin);
   } finally {
     try {
       tmux('kill-server');

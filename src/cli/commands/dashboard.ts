@@ -1,8 +1,9 @@
 /** `nk20x10` with no command: the dashboard (one frame when not on a terminal). */
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { openAtlas } from '../../atlas.js';
 import { loadDatasetCached } from '../../load/dataset-cache.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
+import type { AppProps } from '../../ui/App.js';
 import { runDashboard } from '../../ui/run.js';
 import { DATA_OPTIONS, parseCommandArgs } from '../args.js';
 import { asOfDate } from '../as-of.js';
@@ -33,11 +34,19 @@ export async function dashboardCommand(argv: string[], io: Output, version: stri
     stdout: process.stdout,
     stdin: process.stdin,
     env: process.env,
-    // `e` in the app: the current screen, into the current directory, named after the view and date.
-    onExport: async (format, state, size) => {
-      const { exportCurrentScreen } = await import('./export.js');
-      const file = await exportCurrentScreen(atlas, state, format, size, process.cwd());
-      return `Exported ${format.toUpperCase()} to ${file}`;
-    },
+    onExport: exportFromApp(atlas, process.cwd()),
   });
+}
+
+/**
+ * The `e` key: exports the current screen into `dir`, named after the view and the as-of date
+ * (never overwriting), and returns the footer message, which names the file relative to `dir`.
+ */
+export function exportFromApp(atlas: Parameters<typeof runDashboard>[0]['atlas'], dir: string): NonNullable<AppProps['onExport']> {
+  return async (format, state, size) => {
+    const { exportCurrentScreen } = await import('./export.js');
+    const file = await exportCurrentScreen(atlas, state, format, size, dir);
+    const shown = relative(dir, file);
+    return `Exported ${format.toUpperCase()} to ${shown.startsWith('..') ? file : `.${sep}${shown}`}`;
+  };
 }
