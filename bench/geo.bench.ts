@@ -8,10 +8,10 @@
  * Run: node dist/bench/geo.bench.js [runs]
  */
 import { readDefaultLayer } from '../src/geo/layer-file.js';
-import { prepareLayer } from '../src/geo/prepared.js';
-import { rasterize } from '../src/geo/raster.js';
-import { composeFrame } from '../src/geo/frame.js';
-import type { CountyStatus } from '../src/geo/legend.js';
+import { prepareLayer } from '../src/map/prepared.js';
+import { rasterize } from '../src/map/raster.js';
+import { composeFrame } from '../src/map/frame.js';
+import type { CountyStatus } from '../src/map/legend.js';
 
 const RASTER_GOAL_MS = 30;
 const SELECT_GOAL_MS = 2;

@@ -7,9 +7,9 @@ import type { Dataset, Site } from './model/types.js';
 import { siteStatusAt } from './model/status.js';
 import type { Status } from './model/vocabulary.js';
 import { readDefaultLayer } from './geo/layer-file.js';
-import type { CountyStatus } from './geo/legend.js';
-import { prepareLayer, type PreparedLayer } from './geo/prepared.js';
-import { rasterCache } from './geo/raster.js';
+import type { CountyStatus } from './map/legend.js';
+import { prepareLayer, type PreparedLayer } from './map/prepared.js';
+import { rasterCache } from './map/raster.js';
 import type { GeoLayer } from './geo/topology.js';
 
 export interface Atlas {

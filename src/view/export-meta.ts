@@ -1,7 +1,7 @@
 /** Provenance framed around an exported screen: title, legend, credits, boundary note. */
 import type { Atlas } from '../atlas.js';
 import { countyStatuses } from '../atlas.js';
-import { LEGEND } from '../geo/legend.js';
+import { LEGEND } from '../map/legend.js';
 import { buildSiteReport } from '../model/site-report.js';
 import type { View } from './views.js';
 

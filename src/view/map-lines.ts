@@ -1,7 +1,7 @@
 /** The map pane as styled lines, from the geography core's frame (rasterised once per size). */
 import type { Atlas } from '../atlas.js';
-import { composeFrame } from '../geo/frame.js';
-import { LEGEND, type CountyStatus } from '../geo/legend.js';
+import { composeFrame } from '../map/frame.js';
+import { LEGEND, type CountyStatus } from '../map/legend.js';
 import { text, type Line } from './paint.js';
 
 export function mapLines(atlas: Atlas, width: number, height: number, selected: string | undefined, statuses: ReadonlyMap<string, CountyStatus>, noColor: boolean): Line[] {

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { defaultLayerPath, readDefaultLayer } from '../../src/geo/layer-file.js';
-import { prepareLayer } from '../../src/geo/prepared.js';
-import { rasterize } from '../../src/geo/raster.js';
-import { countyAt } from '../../src/geo/hit.js';
+import { prepareLayer } from '../../src/map/prepared.js';
+import { rasterize } from '../../src/map/raster.js';
+import { countyAt } from '../../src/map/hit.js';
 import { measureOverlap } from '../../scripts/geo-measure.js';
 
 const file = fileURLToPath(

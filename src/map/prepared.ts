@@ -3,11 +3,11 @@
  * projects numbers. Pure.
  */
 import type { MultiLineString, Position } from 'geojson';
-import type { GeoLayer } from './topology.js';
+import type { GeoLayer } from '../geo/topology.js';
 
 export interface PreparedLayer {
   layer: GeoLayer;
-  /** County ids, index = county index everywhere in src/geo. */
+  /** County ids, index = county index everywhere in src/map. */
   ids: string[];
   index: Map<string, number>;
   /** First-level unit names, sorted; index = province index. */

@@ -2,7 +2,18 @@
  * First-level labels: each placed on one row, inside its unit where it fits, never overlapping
  * another label (one blank cell kept between labels on the same row). Pure.
  */
-import type { MapRaster } from './raster.js';
+import type { PreparedLayer } from './prepared.js';
+import type { GridProjection } from './projection.js';
+
+/** What label placement reads from a raster (a subset of raster.ts's MapRaster; no import, no cycle). */
+export interface LabelGrid {
+  cols: number;
+  rows: number;
+  /** Owner county index of each cell (row-major), -1 for sea / outside. */
+  cellCounty: Int16Array;
+  prepared: PreparedLayer;
+  projection: GridProjection;
+}
 
 export interface MapLabel {
   province: string;
@@ -28,7 +39,7 @@ export const PROVINCE_SHORT: Readonly<Record<string, readonly string[]>> = {
   Kaesong: ['Kaesong'],
 };
 
-export function placeLabels(raster: Pick<MapRaster, 'cols' | 'rows' | 'cellCounty' | 'prepared' | 'projection'>): MapLabel[] {
+export function placeLabels(raster: LabelGrid): MapLabel[] {
   const { cols, rows, cellCounty, prepared } = raster;
   const aspect = raster.projection.cellAspect;
   const np = prepared.provinces.length;

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDefaultLayer } from '../../src/geo/layer-file.js';
-import { prepareLayer } from '../../src/geo/prepared.js';
-import { rasterize, type MapRaster } from '../../src/geo/raster.js';
-import { composeFrame, frameText, type MapFrame } from '../../src/geo/frame.js';
-import { anchorCellOf, cellsOf, touchedCellsOf } from '../../src/geo/hit.js';
-import { LEGEND, MAP_STATUSES, type CountyStatus } from '../../src/geo/legend.js';
+import { prepareLayer } from '../../src/map/prepared.js';
+import { rasterize, type MapRaster } from '../../src/map/raster.js';
+import { composeFrame, frameText, type MapFrame } from '../../src/map/frame.js';
+import { anchorCellOf, cellsOf, touchedCellsOf } from '../../src/map/hit.js';
+import { LEGEND, MAP_STATUSES, type CountyStatus } from '../../src/map/legend.js';
 
 const prepared = prepareLayer(readDefaultLayer());
 const r80 = rasterize(prepared, 80, 24);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitProjection } from '../../src/geo/projection.js';
+import { fitProjection } from '../../src/map/projection.js';
 import { readDefaultLayer } from '../../src/geo/layer-file.js';
 
 const layer = readDefaultLayer();
