@@ -17,8 +17,8 @@ export interface Atlas {
   layer: GeoLayer;
   prepared: PreparedLayer;
   rasterFor: ReturnType<typeof rasterCache>;
-  /** True for the bundled Voronoi layer: exports must say the boundaries are schematic. */
-  schematic: boolean;
+  /** True for the bundled layer (OpenStreetMap county boundaries of November 2020, geo/counties.topo.json). */
+  bundled: boolean;
   /** Registry counties the layer has no shape for (they cannot be drawn). */
   missingShapes: string[];
 }
@@ -38,7 +38,7 @@ export function openAtlas(dataset: Dataset, layerPath?: string): Atlas {
     layer,
     prepared,
     rasterFor: rasterCache(prepared),
-    schematic: layerPath === undefined,
+    bundled: layerPath === undefined,
     missingShapes: dataset.registry.counties.map((c) => c.id).filter((id) => !have.has(id)),
   };
 }

@@ -12,7 +12,7 @@ import { layout, MIN_COLS, MIN_ROWS } from '../view/layout.js';
 import { exportLines, filterLines, footerLine, headerLines, helpLines, searchLines } from '../view/chrome-lines.js';
 import { provinceDetailLines, siteDetailLines } from '../view/detail-lines.js';
 import { listLines } from '../view/list-lines.js';
-import { legendLine, mapLines } from '../view/map-lines.js';
+import { creditLine, legendLine, mapLines } from '../view/map-lines.js';
 import { painter, text, type ColorLevel, type Line } from '../view/paint.js';
 import { progressAt } from '../view/progress.js';
 import type { ViewContext } from '../view/reduce.js';
@@ -36,8 +36,12 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   const L = layout(cols, rows, state.showMap);
   const dataset = ctx.dataset;
   // Each pane is recomputed only when its own inputs change: a keystroke usually touches one or two.
-  const statuses = useMemo(() => countyStatuses(dataset.sites, state.asOf), [dataset, state.asOf]);
   const visible = useMemo(() => visibleSites(dataset, state), [dataset, state.asOf, state.filter]);
+  // The map shows what the list shows: the sites passing the filters, as of the date.
+  const statuses = useMemo(() => {
+    const ids = new Set(visible.map((s) => s.id));
+    return countyStatuses(dataset.sites.filter((s) => ids.has(s.id)), state.asOf);
+  }, [dataset, visible, state.asOf]);
   const list = useMemo(() => groupRows(dataset, visible, state.collapsed), [dataset, visible, state.collapsed]);
   const cursor = cursorIndex(list, state.cursor);
   const row = list[cursor];
@@ -48,10 +52,22 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
     [dataset, site, state.asOf, detailWidth, noColor],
   );
   const mapBox = L.kind === 'too-small' ? null : L.map;
-  const mapContent = useMemo(
-    () => (mapBox ? [...mapLines(atlas, Math.max(1, mapBox.width - 2), Math.max(1, mapBox.height - 3) - 1, site?.county.id, statuses, noColor), legendLine(new Set<string>(statuses.values()), noColor)] : []),
-    [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, noColor],
-  );
+  const mapContent = useMemo(() => {
+    if (!mapBox) return [];
+    // The credit is always shown with the map; the legend gets its own row only when the pane is tall
+    // enough (in a short pane the list's status words carry the meaning).
+    const inner = Math.max(1, mapBox.height - 3);
+    const withLegend = inner >= 10;
+    const map = mapLines(atlas, Math.max(1, mapBox.width - 2), inner - (withLegend ? 2 : 1), {
+      selected: site?.county.id,
+      statuses,
+      colorLevel,
+      province: state.mapProvince,
+      names: state.mapNames,
+    });
+    if (map.length === 0) return [];
+    return withLegend ? [...map, legendLine(new Set<string>(statuses.values()), noColor, colorLevel), creditLine(atlas)] : [...map, creditLine(atlas)];
+  }, [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, colorLevel, noColor, state.mapProvince, state.mapNames]);
 
   if (L.kind === 'too-small') {
     // Short lines: the notice itself must fit in a tiny terminal.
@@ -82,7 +98,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
       : listLines(list, cursor, inner(L.list.width), innerH(L.list.height), noColor, state.focus === 'list');
 
   const mapPane = L.map ? (
-    <Pane title={`Map · ${atlas.schematic ? 'schematic boundaries' : 'imported boundaries'}`} width={L.map.width} height={L.map.height} paint={paint} color={!noColor}>
+    <Pane title={`Map · ${mapTitle(atlas, state)}`} width={L.map.width} height={L.map.height} paint={paint} color={!noColor}>
       <Lines lines={mapContent} paint={paint} width={inner(L.map.width)} />
     </Pane>
   ) : null;
@@ -124,4 +140,11 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
       <Lines lines={[footerLine(state, cols)]} paint={paint} width={cols} />
     </Box>
   );
+}
+
+/** The map pane's title: what the map shows (national or a province zoom) and whose boundaries. */
+function mapTitle(atlas: Atlas, state: ViewState): string {
+  const p = state.mapProvince === null ? undefined : atlas.dataset.registry.provinceById.get(state.mapProvince);
+  const where = p ? `${p.name_en} ${p.name_ko} (z: national)` : 'national (z: zoom)';
+  return `${where} · ${atlas.bundled ? 'OSM 2020 boundaries' : 'imported boundaries'}`;
 }

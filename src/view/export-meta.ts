@@ -1,4 +1,4 @@
-/** Provenance framed around an exported screen: title, legend, credits, boundary note. */
+/** Provenance framed around an exported screen: title, legend, credits (boundary attribution included). */
 import type { Atlas } from '../atlas.js';
 import { countyStatuses } from '../atlas.js';
 import { LEGEND } from '../map/legend.js';
@@ -48,7 +48,6 @@ export function exportMeta(atlas: Atlas, view: View, asOf: string, generatedAt: 
     asOf,
     legend,
     credits,
-    ...(atlas.schematic ? { schematicNote: 'Boundaries are schematic (areas nearest each county seat), not surveyed borders.' } : {}),
     generatedAt,
   };
 }

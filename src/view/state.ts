@@ -15,6 +15,10 @@ export interface ViewState {
   filter: { statuses: readonly StatusFilter[]; years: readonly number[]; cursor: number };
   detailScroll: number;
   showMap: boolean;
+  /** Registry id of the first-level unit the map is zoomed to; null for the national view. */
+  mapProvince: string | null;
+  /** Language of county names on a zoomed map. */
+  mapNames: 'en' | 'ko';
   /** One-line notice in the footer (export written, filter cleared, …). */
   message: string | null;
   quit: boolean;
@@ -31,6 +35,8 @@ export function initialState(asOf: string, cursor = ''): ViewState {
     filter: { statuses: [], years: [], cursor: 0 },
     detailScroll: 0,
     showMap: true,
+    mapProvince: null,
+    mapNames: 'en',
     message: null,
     quit: false,
   };
