@@ -17,6 +17,8 @@ import { painter, text, type ColorLevel, type Line } from '../view/paint.js';
 import { progressAt } from '../view/progress.js';
 import type { ViewContext } from '../view/reduce.js';
 import { searchSites } from '../view/search.js';
+import { searchHint } from '../model/place-hints.js';
+import type { SiteSummary } from '../model/site-summary.js';
 import type { ViewState } from '../view/state.js';
 import { Lines } from './Lines.js';
 import { Pane } from './Pane.js';
@@ -94,7 +96,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
 
   const listContent =
     state.overlay === 'search'
-      ? searchLines(state.search.query, searchSites(ctx.search, visible, state.search.query), state.search.index, inner(L.list.width), innerH(L.list.height))
+      ? searchOverlay(ctx, visible, state, inner(L.list.width), innerH(L.list.height))
       : listLines(list, cursor, inner(L.list.width), innerH(L.list.height), noColor, state.focus === 'list');
 
   const mapPane = L.map ? (
@@ -147,4 +149,11 @@ function mapTitle(atlas: Atlas, state: ViewState): string {
   const p = state.mapProvince === null ? undefined : atlas.dataset.registry.provinceById.get(state.mapProvince);
   const where = p ? `${p.name_en} ${p.name_ko} (z: national)` : 'national (z: zoom)';
   return `${where} · ${atlas.bundled ? 'OSM 2020 boundaries' : 'imported boundaries'}`;
+}
+
+/** The search overlay's lines: hits, or "no match" with the same "did you mean" as the command line. */
+function searchOverlay(ctx: ViewContext, visible: readonly SiteSummary[], state: ViewState, width: number, height: number): Line[] {
+  const hits = searchSites(ctx.search, visible, state.search.query);
+  const hint = hits.length === 0 ? searchHint(ctx.dataset, state.search.query) : '';
+  return searchLines(state.search.query, hits, state.search.index, width, height, hint);
 }

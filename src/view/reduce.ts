@@ -7,6 +7,7 @@ import type { Dataset } from '../model/types.js';
 import { STATUSES } from '../model/vocabulary.js';
 import { cursorIndex, listRows, provinceKey, siteKey, visibleSites, type ListRow } from './list-rows.js';
 import { searchEntries, searchSites } from './search.js';
+import { searchHint } from '../model/place-hints.js';
 import type { StatusFilter, ViewState } from './state.js';
 
 export type Action =
@@ -187,7 +188,22 @@ function reduceList(state: ViewState, action: Action, ctx: ViewContext): ViewSta
 export function acceptSearch(state: ViewState, ctx: ViewContext): ViewState {
   const hits = searchSites(ctx.search, visibleSites(ctx.dataset, state), state.search.query);
   const hit = hits[state.search.index];
-  if (!hit) return { ...state, overlay: null, message: state.search.query ? `No site matches "${state.search.query}".` : null };
+  if (!hit) {
+    const hint = searchHint(ctx.dataset, state.search.query);
+    return { ...state, overlay: null, message: state.search.query ? `Nothing matches "${state.search.query}"${hint ? `; ${hint}` : '.'}` : null };
+  }
+  if (hit.kind === 'province') {
+    // A first-level unit: the map zooms to it; the list goes to its header when it has sites shown.
+    const list = listRows(ctx.dataset, { ...state, collapsed: state.collapsed.filter((p) => p !== hit.province.id) });
+    const header = list.find((r) => r.kind === 'province' && r.id === hit.province.id);
+    return {
+      ...state,
+      overlay: null,
+      ...(header ? { cursor: header.key, collapsed: state.collapsed.filter((p) => p !== hit.province.id), detailScroll: 0 } : {}),
+      message: header ? null : `${hit.province.name_en} ${hit.province.name_ko}: no program site shown (filters or as-of date).`,
+      mapProvince: hit.province.id,
+    };
+  }
   return {
     ...state,
     overlay: null,
