@@ -36,7 +36,10 @@ export function mapLines(atlas: Atlas, width: number, height: number, view: MapV
     if (view.selected !== undefined && prepared.index.has(view.selected)) ids.unshift(view.selected);
     const wanted = [...new Set(ids)].map((id) => {
       const props = prepared.layer.counties[prepared.index.get(id)!]!.properties;
-      return { id, text: sanitizeInline(view.names === 'ko' && props.name_ko ? props.name_ko : props.name_en) };
+      // A unit state media now call by another name (geo/unit-mappings.yaml) is labelled with that name.
+      const renamed = atlas.unitMappings.find((m) => m.unit === id && m.relation === 'renamed');
+      const ko = renamed?.name_ko ?? props.name_ko;
+      return { id, text: sanitizeInline(view.names === 'ko' && ko ? ko : props.name_en) };
     });
     countyLabels = placeCountyLabels(raster, wanted);
   }
