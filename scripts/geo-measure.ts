@@ -1,10 +1,13 @@
 /**
- * Measures how far the schematic county layer (geo/counties.topo.json) is from real county
+ * Measures how far the county layer (geo/counties.topo.json) and the map drawn from it are from real county
  * boundaries: per county, the area overlap with the land-clipped OSM 2020 county polygons kept in
- * shared/reference-geo (outside the repository, read at run time only, never copied).
+ * shared/reference-geo (outside the repository, read at run time only).
  *
  * Prints, over the counties: IoU (intersection / union) and the share of the real county covered
- * by its schematic cell (intersection / real area), as median, p10 and p90, plus the worst ones.
+ * by the layer's county (intersection / real area), as median, p10 and p90, plus the worst ones;
+ * then, per grid size, the share of map cells drawn as the county that really contains the cell's
+ * centre (national view, and the 13 province zooms counting the zoomed unit's cells) and whether
+ * the first-level labels lie inside their own unit.
  * Exits 0 with a printed reason when the reference file is absent.
  *
  * Run: node dist/scripts/geo-measure.js [--reference FILE] [--layer FILE]
@@ -231,7 +234,7 @@ function main(): void {
   const worst = [...s.rows].sort((a, b) => a.iou - b.iou).slice(0, 8);
   console.log('lowest IoU:');
   for (const w of worst) {
-    console.log(`  ${w.id.padEnd(34)} IoU ${pct(w.iou).padStart(6)}  covered ${pct(w.covered).padStart(6)}  real ${w.realKm2.toFixed(0)} km², schematic ${w.schematicKm2.toFixed(0)} km²`);
+    console.log(`  ${w.id.padEnd(34)} IoU ${pct(w.iou).padStart(6)}  covered ${pct(w.covered).padStart(6)}  real ${w.realKm2.toFixed(0)} km², layer ${w.schematicKm2.toFixed(0)} km²`);
   }
 }
 
