@@ -97,9 +97,19 @@ export function composeFrame(raster: MapRaster, options: FrameOptions = {}): Map
       for (let i = 0; i < l.text.length; i++) labelAt.set(l.row * cols + l.col + i, l.text[i]!);
     }
   }
+  const countyLabelCells = new Set<number>();
   for (const l of options.countyLabels ?? []) {
-    l.cells.forEach((ch, i) => labelAt.set(l.row * cols + l.col + i, ch));
+    l.cells.forEach((ch, i) => {
+      labelAt.set(l.row * cols + l.col + i, ch);
+      countyLabelCells.add(l.row * cols + l.col + i);
+    });
   }
+  // Without colour the selection is its glyph: a county name may cover part of it, never all of it.
+  let selectedUncovered = 0;
+  selected.forEach((v, cell) => {
+    if (v && !countyLabelCells.has(cell)) selectedUncovered++;
+  });
+  const nameOverGlyph = selectedUncovered > 0;
 
   const cells: FrameCell[][] = [];
   for (let r = 0; r < rows; r++) {
@@ -113,8 +123,10 @@ export function composeFrame(raster: MapRaster, options: FrameOptions = {}): Map
       const label = labelAt.get(cell);
       if (noColor) {
         const glyph = status !== undefined && status !== 'none' ? LEGEND[status].glyph : undefined;
-        // The county under the cursor must stay visible: its glyph wins over a label.
-        const char = status === 'cursor' ? glyph! : label ?? glyph ?? (bits ? brailleChar(bits) : ' ');
+        // The county under the cursor must stay visible: its glyph wins over a first-level label,
+        // and over a county name unless the name would cover every highlighted cell.
+        const nameHere = nameOverGlyph && countyLabelCells.has(cell) ? label : undefined;
+        const char = status === 'cursor' ? nameHere ?? glyph! : label ?? glyph ?? (bits ? brailleChar(bits) : ' ');
         line[c] = label !== undefined || status === 'cursor' ? { char, bold: true } : char === ' ' ? BLANK : { char };
         continue;
       }

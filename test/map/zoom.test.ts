@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Chalk } from 'chalk';
+import stringWidth from 'string-width';
 import { countyStatuses } from '../../src/atlas.js';
 import { composeFrame, frameText, highlightCells } from '../../src/map/frame.js';
 import { LEGEND_16, MAP_STATUSES, type CountyStatus } from '../../src/map/legend.js';
@@ -31,7 +32,6 @@ test('county names can be shown in Hangul, two cells per syllable, rows keeping 
   const lines = mapLines(atlas, 100, 30, { selected: undefined, statuses, colorLevel: 0, province: 'south-pyongan', names: 'ko' });
   const text = lines.map(plain).join('\n');
   for (const name of ['맹산군', '성천군', '숙천군']) assert.ok(text.includes(name), name);
-  const { default: stringWidth } = { default: (s: string) => [...s].reduce((w, ch) => w + (/[\u3131-\uD7A3]/.test(ch) ? 2 : 1), 0) };
   for (const l of lines) assert.equal(stringWidth(plain(l)), 100);
 });
 
@@ -61,8 +61,11 @@ test('the selected county is highlighted exactly once, and named at province zoo
     }
   }
   for (const site of dataset.sites.filter((s) => s.province === 'pyongyang' || s.province === 'nampo')) {
-    const text = mapLines(atlas, 78, 16, { selected: site.county.id, statuses, colorLevel: 3, province: site.province, names: 'en' }).map(plain).join('\n');
-    assert.ok(text.includes(site.county.name_en), `${site.county.name_en} is not named when selected at 78×16`);
+    for (const colorLevel of [3, 0] as const) {
+      const lines = mapLines(atlas, 78, 16, { selected: site.county.id, statuses, colorLevel, province: site.province, names: 'en' }).map(plain);
+      assert.ok(lines.join('\n').includes(site.county.name_en), `${site.county.name_en} is not named when selected at 78×16`);
+      if (colorLevel === 0) assert.ok(lines.join('').includes('█'), `${site.county.name_en}: the name hides the whole selection`);
+    }
   }
 });
 
