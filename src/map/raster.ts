@@ -318,10 +318,21 @@ export function rasterize(prepared: PreparedLayer, cols: number, rows: number, o
   const dots = new Int16Array(projection.dotsWide * projection.dotsHigh).fill(-1);
   fillDots(prepared, projection, dots);
   const cellCounty = majorityCells(dots, cols, rows, options.landDots ?? 4);
-  const touch0 = touchedCells(dots, cols, rows, n, cellCounty);
-  seatCells(prepared, projection, cellCounty, touch0);
-  // Seat cells may lie outside what a county touches: recompute with the final owners.
-  const touch = touchedCells(dots, cols, rows, n, cellCounty);
+  // Counties in view without a cell get one at their seat (seatCells); skipped when there are none.
+  const hasCell = new Uint8Array(n);
+  for (const c of cellCounty) if (c >= 0) hasCell[c] = 1;
+  let needSeat = false;
+  for (let ci = 0; ci < n && !needSeat; ci++) {
+    if (hasCell[ci]) continue;
+    const [ac, ar] = projection.toCell(prepared.anchors[2 * ci]!, prepared.anchors[2 * ci + 1]!);
+    needSeat = ac >= 0 && ar >= 0 && ac < cols && ar < rows;
+  }
+  let touch = touchedCells(dots, cols, rows, n, cellCounty);
+  if (needSeat) {
+    seatCells(prepared, projection, cellCounty, touch);
+    // Seat cells may lie outside what a county touches: recompute with the final owners.
+    touch = touchedCells(dots, cols, rows, n, cellCounty);
+  }
   const ownedPairs: number[] = [];
   cellCounty.forEach((ci, cell) => {
     if (ci >= 0) ownedPairs.push(ci, cell);
