@@ -3,18 +3,22 @@
  * (composing a frame) for a new selection. Prints numbers and whether the goals are met; asserts
  * nothing.
  *
- * Goals: full re-rasterise after a resize < 30 ms; new selection at 160×48 < 2 ms.
+ * Goals: full re-rasterise after a resize < 30 ms; new selection at 160×48 < 2 ms; zooming to a
+ * province and drawing it (raster of the zoom box + county names + frame) at 160×48 < 10 ms.
  *
  * Run: node dist/bench/geo.bench.js [runs]
  */
 import { readDefaultLayer } from '../src/geo/layer-file.js';
-import { prepareLayer } from '../src/geo/prepared.js';
-import { rasterize } from '../src/geo/raster.js';
-import { composeFrame } from '../src/geo/frame.js';
-import type { CountyStatus } from '../src/geo/legend.js';
+import { prepareLayer } from '../src/map/prepared.js';
+import { rasterize } from '../src/map/raster.js';
+import { provinceZoomBox } from '../src/map/prepared.js';
+import { placeCountyLabels } from '../src/map/county-labels.js';
+import { composeFrame } from '../src/map/frame.js';
+import type { CountyStatus } from '../src/map/legend.js';
 
 const RASTER_GOAL_MS = 30;
 const SELECT_GOAL_MS = 2;
+const ZOOM_GOAL_MS = 10;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,4 +75,23 @@ const noColorMs = median(
 );
 console.log(`  new selection 160×48, NO_COLOR        ${noColorMs.toFixed(3).padStart(7)} ms`);
 results.push(`select ${selOk ? 'ok' : 'MISSED'}`);
+
+// Province zoom: what a ←/→ costs the first time a province is shown at this size (no cache).
+const zoomSamples: number[] = [];
+for (let round = 0; round < 3; round++) {
+  for (const name of prepared.provinces) {
+    const view = provinceZoomBox(prepared, name)!;
+    const wanted = prepared.ids.filter((id) => statuses.has(id)).map((id) => ({ id, text: prepared.layer.counties[prepared.index.get(id)!]!.properties.name_en }));
+    const ms = time(() => {
+      const r = rasterize(prepared, 160, 48, { view, labels: false, countyBorders: 'dotted', thickProvinceBorders: true });
+      composeFrame(r, { statuses, countyLabels: placeCountyLabels(r, wanted) });
+    });
+    if (round > 0) zoomSamples.push(ms);
+  }
+}
+const zoomMs = median(zoomSamples);
+const zoomMax = Math.max(...zoomSamples);
+const zoomOk = zoomMs < ZOOM_GOAL_MS;
+console.log(`  province zoom + draw 160×48          ${zoomMs.toFixed(2).padStart(7)} ms (slowest ${zoomMax.toFixed(1)} ms)   goal < ${ZOOM_GOAL_MS} ms: ${zoomOk ? 'met' : 'MISSED'}`);
+results.push(`zoom ${zoomOk ? 'ok' : 'MISSED'}`);
 console.log(`goals: ${results.every((r) => r.endsWith('ok')) ? 'all met' : results.filter((r) => !r.endsWith('ok')).join(', ') + ' missed'}`);

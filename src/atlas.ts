@@ -7,18 +7,21 @@ import type { Dataset, Site } from './model/types.js';
 import { siteStatusAt } from './model/status.js';
 import type { Status } from './model/vocabulary.js';
 import { readDefaultLayer } from './geo/layer-file.js';
-import type { CountyStatus } from './geo/legend.js';
-import { prepareLayer, type PreparedLayer } from './geo/prepared.js';
-import { rasterCache } from './geo/raster.js';
+import type { CountyStatus } from './map/legend.js';
+import { prepareLayer, type PreparedLayer } from './map/prepared.js';
+import { rasterCache } from './map/raster.js';
 import type { GeoLayer } from './geo/topology.js';
+import { readUnitMappings, type UnitMapping } from './geo/unit-mappings.js';
 
 export interface Atlas {
   dataset: Dataset;
   layer: GeoLayer;
   prepared: PreparedLayer;
   rasterFor: ReturnType<typeof rasterCache>;
-  /** True for the bundled Voronoi layer: exports must say the boundaries are schematic. */
-  schematic: boolean;
+  /** True for the bundled layer (OpenStreetMap county boundaries of November 2020, geo/counties.topo.json). */
+  bundled: boolean;
+  /** Units state media name differently from the layer (geo/unit-mappings.yaml), with sources. */
+  unitMappings: UnitMapping[];
   /** Registry counties the layer has no shape for (they cannot be drawn). */
   missingShapes: string[];
 }
@@ -31,6 +34,12 @@ export function openAtlas(dataset: Dataset, layerPath?: string): Atlas {
     const file = layerPath ?? 'geo/counties.topo.json';
     throw new DataError([{ file, line: 1, col: 1, field: '(file)', message: `not a counties layer: ${(err as Error).message}` }]);
   }
+  let unitMappings: UnitMapping[];
+  try {
+    unitMappings = readUnitMappings();
+  } catch (err) {
+    throw new DataError([{ file: 'geo/unit-mappings.yaml', line: 1, col: 1, field: '(file)', message: (err as Error).message }]);
+  }
   const prepared = prepareLayer(layer);
   const have = new Set(prepared.ids);
   return {
@@ -38,7 +47,8 @@ export function openAtlas(dataset: Dataset, layerPath?: string): Atlas {
     layer,
     prepared,
     rasterFor: rasterCache(prepared),
-    schematic: layerPath === undefined,
+    bundled: layerPath === undefined,
+    unitMappings,
     missingShapes: dataset.registry.counties.map((c) => c.id).filter((id) => !have.has(id)),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Lays out the frame around the screen (title, subtitle, as-of, legend, credits, schematic note,
+ * Lays out the frame around the screen (title, subtitle, as-of, legend, credits, note,
  * generation time) in px: which lines go where. Shared by the SVG; the HTML lets CSS flow.
  */
 import type { CellGrid, ExportMeta, LegendItem } from './types.js';

@@ -8,8 +8,8 @@
  *               ──► TXT  (plain text, provenance header/footer)
  *     ANSI frame ──► ANSI (raw, as printed)
  *
- * SVG, PNG and HTML frame the screen with title, as-of date, legend, credits, the schematic-
- * boundaries note and the generation time. Every string is sanitised (src/text/sanitize.ts) and
+ * SVG, PNG and HTML frame the screen with title, as-of date, legend, credits (the boundary
+ * attribution among them), an optional note and the generation time. Every string is sanitised (src/text/sanitize.ts) and
  * escaped. Files are written atomically, never over an existing file without force, never into
  * a forbidden directory.
  */

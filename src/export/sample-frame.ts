@@ -152,7 +152,7 @@ export function sampleFrame(cols = 160, rows = 48): { ansi: string; legend: { la
         [' quit  ', ''],
         ['↑↓', sgr.code(1, 33)],
         [' move  ', ''],
-        ['Boundaries schematic', sgr.code(3, 2)],
+        ['Boundaries © OSM contributors', sgr.code(3, 2)],
       ],
       cols,
     ),

@@ -40,7 +40,7 @@ export interface ExportMeta {
   legend: LegendItem[];
   /** Data sources, boundary attribution, one line each (long lines are wrapped). */
   credits: string[];
-  /** Shown when the map's boundaries are schematic rather than surveyed. */
+  /** An optional note under the credits (e.g. a caveat about the boundaries shown). */
   schematicNote?: string;
   /** ISO time of the export; `null` omits it, which makes output byte-identical for the same input. */
   generatedAt: string | null;

@@ -53,11 +53,12 @@ export interface GeoLayer {
   anchors: [lon: number, lat: number][];
   bbox: BBox;
   attribution: string;
+  /** One short line crediting the boundaries, shown under every on-screen map (`meta.credit`, else the attribution). */
+  credit: string;
 }
 
-export const DEFAULT_ATTRIBUTION =
-  'Schematic county layer, not real boundaries. Map data © OpenStreetMap contributors (ODbL 1.0); ' +
-  'open-admin-data (CC BY 4.0).';
+/** Used when a layer file carries no `meta.attribution`. */
+export const DEFAULT_ATTRIBUTION = 'Map data © OpenStreetMap contributors (ODbL 1.0).';
 
 /** Checks the shape of a parsed counties topology; throws with a readable message. */
 export function parseCountiesTopology(json: unknown): CountiesTopology {
@@ -219,5 +220,6 @@ export function layerFromTopology(topo: CountiesTopology): GeoLayer {
     anchors: counties.map((f) => interiorPoint(f.geometry)),
     bbox: [minLon, minLat, maxLon, maxLat],
     attribution: topo.meta?.attribution ?? DEFAULT_ATTRIBUTION,
+    credit: topo.meta?.credit ?? topo.meta?.attribution ?? DEFAULT_ATTRIBUTION,
   };
 }

@@ -1,8 +1,8 @@
 /**
  * County polygons → the counties TopoJSON the app reads (`parseCountiesTopology`): shared borders
  * as shared arcs, simplified, quantized, in a fixed serialisation (one geometry and one arc per
- * line). Used by scripts/geo-build.ts for the schematic layer and by `nk20x10 geo import` for real
- * boundaries. Pure: shapes in, text out (the importer writes it with src/export/write-atomic.ts).
+ * line). Used by scripts/geo-build.ts for the bundled OSM layer and by `nk20x10 geo import` for
+ * other boundary files. Pure: shapes in, text out (the importer writes it with src/export/write-atomic.ts).
  */
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';

@@ -12,11 +12,13 @@ import { layout, MIN_COLS, MIN_ROWS } from '../view/layout.js';
 import { exportLines, filterLines, footerLine, headerLines, helpLines, searchLines } from '../view/chrome-lines.js';
 import { provinceDetailLines, siteDetailLines } from '../view/detail-lines.js';
 import { listLines } from '../view/list-lines.js';
-import { legendLine, mapLines } from '../view/map-lines.js';
+import { creditLine, legendLine, mapLines } from '../view/map-lines.js';
 import { painter, text, type ColorLevel, type Line } from '../view/paint.js';
 import { progressAt } from '../view/progress.js';
 import type { ViewContext } from '../view/reduce.js';
 import { searchSites } from '../view/search.js';
+import { searchHint } from '../model/place-hints.js';
+import type { SiteSummary } from '../model/site-summary.js';
 import type { ViewState } from '../view/state.js';
 import { Lines } from './Lines.js';
 import { Pane } from './Pane.js';
@@ -36,8 +38,12 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   const L = layout(cols, rows, state.showMap);
   const dataset = ctx.dataset;
   // Each pane is recomputed only when its own inputs change: a keystroke usually touches one or two.
-  const statuses = useMemo(() => countyStatuses(dataset.sites, state.asOf), [dataset, state.asOf]);
   const visible = useMemo(() => visibleSites(dataset, state), [dataset, state.asOf, state.filter]);
+  // The map shows what the list shows: the sites passing the filters, as of the date.
+  const statuses = useMemo(() => {
+    const ids = new Set(visible.map((s) => s.id));
+    return countyStatuses(dataset.sites.filter((s) => ids.has(s.id)), state.asOf);
+  }, [dataset, visible, state.asOf]);
   const list = useMemo(() => groupRows(dataset, visible, state.collapsed), [dataset, visible, state.collapsed]);
   const cursor = cursorIndex(list, state.cursor);
   const row = list[cursor];
@@ -48,10 +54,22 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
     [dataset, site, state.asOf, detailWidth, noColor],
   );
   const mapBox = L.kind === 'too-small' ? null : L.map;
-  const mapContent = useMemo(
-    () => (mapBox ? [...mapLines(atlas, Math.max(1, mapBox.width - 2), Math.max(1, mapBox.height - 3) - 1, site?.county.id, statuses, noColor), legendLine(new Set<string>(statuses.values()), noColor)] : []),
-    [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, noColor],
-  );
+  const mapContent = useMemo(() => {
+    if (!mapBox) return [];
+    // The credit is always shown with the map; the legend gets its own row only when the pane is tall
+    // enough (in a short pane the list's status words carry the meaning).
+    const inner = Math.max(1, mapBox.height - 3);
+    const withLegend = inner >= 10;
+    const map = mapLines(atlas, Math.max(1, mapBox.width - 2), inner - (withLegend ? 2 : 1), {
+      selected: site?.county.id,
+      statuses,
+      colorLevel,
+      province: state.mapProvince,
+      names: state.mapNames,
+    });
+    if (map.length === 0) return [];
+    return withLegend ? [...map, legendLine(new Set<string>(statuses.values()), noColor, colorLevel), creditLine(atlas)] : [...map, creditLine(atlas)];
+  }, [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, colorLevel, noColor, state.mapProvince, state.mapNames]);
 
   if (L.kind === 'too-small') {
     // Short lines: the notice itself must fit in a tiny terminal.
@@ -75,11 +93,11 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
 
   const listContent =
     state.overlay === 'search'
-      ? searchLines(state.search.query, searchSites(ctx.search, visible, state.search.query), state.search.index, inner(L.list.width), innerH(L.list.height))
+      ? searchOverlay(ctx, visible, state, inner(L.list.width), innerH(L.list.height))
       : listLines(list, cursor, inner(L.list.width), innerH(L.list.height), noColor, state.focus === 'list');
 
   const mapPane = L.map ? (
-    <Pane title={`Map · ${atlas.schematic ? 'schematic boundaries' : 'imported boundaries'}`} width={L.map.width} height={L.map.height} paint={paint} color={!noColor}>
+    <Pane title={`Map · ${mapTitle(atlas, state)}`} width={L.map.width} height={L.map.height} paint={paint} color={!noColor}>
       <Lines lines={mapContent} paint={paint} width={inner(L.map.width)} />
     </Pane>
   ) : null;
@@ -131,4 +149,18 @@ function scrolled(lines: Line[], scroll: number, height: number, title: string):
   const first = Math.min(scroll, maxScroll);
   const shown = `${title}${maxScroll > 0 ? ` (${first + 1}–${Math.min(lines.length, first + height)} of ${lines.length}, PgUp/PgDn)` : ''}`;
   return [lines.slice(first), shown];
+}
+
+/** The map pane's title: what the map shows (national or a province zoom) and whose boundaries. */
+function mapTitle(atlas: Atlas, state: ViewState): string {
+  const p = state.mapProvince === null ? undefined : atlas.dataset.registry.provinceById.get(state.mapProvince);
+  const where = p ? `${p.name_en} ${p.name_ko} (z: national)` : 'national (z: zoom)';
+  return `${where} · ${atlas.bundled ? 'OSM 2020 boundaries' : 'imported boundaries'}`;
+}
+
+/** The search overlay's lines: hits, or "no match" with the same "did you mean" as the command line. */
+function searchOverlay(ctx: ViewContext, visible: readonly SiteSummary[], state: ViewState, width: number, height: number): Line[] {
+  const hits = searchSites(ctx.search, visible, state.search.query);
+  const hint = hits.length === 0 ? searchHint(ctx.dataset, state.search.query) : '';
+  return searchLines(state.search.query, hits, state.search.index, width, height, hint);
 }

@@ -92,16 +92,34 @@ export function helpLines(): Line[] {
   ];
 }
 
-export function searchLines(query: string, hits: readonly SearchHit[], index: number, width: number, height: number): Line[] {
+/** The search overlay: the query, the hits (provinces marked as such), or "no match" and the hint (`searchHint`). */
+export function searchLines(query: string, hits: readonly SearchHit[], index: number, width: number, height: number, hint = ''): Line[] {
   const out: Line[] = [[text('Search: ', { bold: true }), text(sanitizeInline(query)), text('▏', { bold: true })], []];
-  if (query && hits.length === 0) out.push([text('no match', { fg: MUTED })]);
+  if (query && hits.length === 0) {
+    out.push([text('no match', { fg: MUTED })]);
+    if (hint) for (const l of wrapWords(sanitizeInline(hint), width)) out.push([text(l, { fg: MUTED })]);
+  }
   hits.slice(0, Math.max(1, height - 4)).forEach((h, i) => {
-    const label = ` ${h.site.name_en.replace(/ (County|City)$/, '')} ${h.site.name_ko} ${h.site.year}`;
+    const [en, ko] = h.kind === 'site' ? [h.site.name_en, h.site.name_ko] : [h.province.name_en, h.province.name_ko];
+    const label = h.kind === 'site' ? ` ${en.replace(/ (County|City)$/, '')} ${ko} ${h.site.year}` : ` map: ${en} ${ko}`;
     out.push([text(truncateCells(sanitizeInline(label), width), i === index ? { inverse: true } : {})]);
     // Say which spelling matched when it is not the name shown.
-    if (i === index && h.matched !== h.site.name_en && h.matched !== h.site.name_ko) out.push([text(truncateCells(sanitizeInline(`   = ${h.matched}`), width), { fg: MUTED })]);
+    if (i === index && h.matched !== en && h.matched !== ko) out.push([text(truncateCells(sanitizeInline(`   = ${h.matched}`), width), { fg: MUTED })]);
   });
   return out;
+}
+
+function wrapWords(s: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of s.split(' ')) {
+    if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out.map((l) => truncateCells(l, width));
 }
 
 export function filterLines(options: readonly FilterOption[], state: ViewState): Line[] {

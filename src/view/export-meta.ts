@@ -1,7 +1,7 @@
-/** Provenance framed around an exported screen: title, legend, credits, boundary note. */
+/** Provenance framed around an exported screen: title, legend, credits (boundary attribution included). */
 import type { Atlas } from '../atlas.js';
 import { countyStatuses } from '../atlas.js';
-import { LEGEND } from '../geo/legend.js';
+import { LEGEND } from '../map/legend.js';
 import { buildSiteReport } from '../model/site-report.js';
 import type { View } from './views.js';
 
@@ -48,7 +48,6 @@ export function exportMeta(atlas: Atlas, view: View, asOf: string, generatedAt: 
     asOf,
     legend,
     credits,
-    ...(atlas.schematic ? { schematicNote: 'Boundaries are schematic (areas nearest each county seat), not surveyed borders.' } : {}),
     generatedAt,
   };
 }

@@ -23,7 +23,8 @@ export const HEADER_ROWS = 2;
 export const FOOTER_ROWS = 1;
 /** A pane's border and title take 3 rows; below this a pane is not drawn or not shrunk. */
 export const MIN_PANE_ROWS = 5;
-const MIN_MAP_ROWS = 6;
+/** The map draws at least 4 rows plus its credit, inside a border and title. */
+const MIN_MAP_ROWS = 8;
 
 /**
  * The panes for a `cols`×`rows` terminal. Takes and returns cells. The panes tile the area
@@ -58,7 +59,7 @@ export function layout(cols: number, rows: number, showMap: boolean): Layout {
   // Narrow: the list takes the left column at full height; the map sits above the detail.
   const left = Math.max(28, Math.floor(cols * 0.45));
   const right = cols - left;
-  let mapHeight = showMap ? Math.min(Math.floor(body * 0.5), Math.round(right / 2.2) + 3, body - MIN_PANE_ROWS) : 0;
+  let mapHeight = showMap ? Math.min(Math.max(MIN_MAP_ROWS, Math.min(Math.floor(body * 0.5), Math.round(right / 2.2) + 3)), body - MIN_PANE_ROWS) : 0;
   if (mapHeight < MIN_MAP_ROWS) mapHeight = 0;
   return {
     kind: 'narrow',

@@ -1,12 +1,55 @@
-/** The map pane as styled lines, from the geography core's frame (rasterised once per size). */
+/** The map pane as styled lines, from the geography core's frame (rasterised once per size and zoom). */
 import type { Atlas } from '../atlas.js';
-import { composeFrame } from '../geo/frame.js';
-import { LEGEND, type CountyStatus } from '../geo/legend.js';
-import { text, type Line } from './paint.js';
+import { placeCountyLabels } from '../map/county-labels.js';
+import { composeFrame } from '../map/frame.js';
+import { LEGEND, legendFor, type CountyStatus } from '../map/legend.js';
+import { sanitizeInline } from '../text/sanitize.js';
+import { text, type ColorLevel, type Line } from './paint.js';
 
-export function mapLines(atlas: Atlas, width: number, height: number, selected: string | undefined, statuses: ReadonlyMap<string, CountyStatus>, noColor: boolean): Line[] {
+export interface MapView {
+  /** Registry id of the county under the cursor. */
+  selected: string | undefined;
+  /** Status per registry county id, for the sites that pass the filters as of the date. */
+  statuses: ReadonlyMap<string, CountyStatus>;
+  colorLevel: ColorLevel;
+  /** Registry id of the first-level unit to zoom to; null for the national view. */
+  province: string | null;
+  /** Language of county names at province zoom. */
+  names: 'en' | 'ko';
+}
+
+/**
+ * The map as `height` lines of `width` cells. At province zoom: the province with a little context,
+ * county borders, and the names of the selected county and of every program county in view
+ * (those in `view.statuses`) where they fit. Empty when the area is too small to draw a map.
+ */
+export function mapLines(atlas: Atlas, width: number, height: number, view: MapView): Line[] {
   if (width < 10 || height < 4) return [];
-  const frame = composeFrame(atlas.rasterFor(width, height), { selected, statuses, noColor });
+  const provinceName = view.province === null ? undefined : atlas.dataset.registry.provinceById.get(view.province)?.name_en;
+  const raster = atlas.rasterFor(width, height, provinceName);
+  let countyLabels;
+  if (provinceName !== undefined) {
+    const { prepared } = raster;
+    const inFocus = (id: string) => prepared.provinces[prepared.provinceOf[prepared.index.get(id) ?? -1] ?? -1] === provinceName;
+    const ids = [...view.statuses.keys()].filter((id) => prepared.index.has(id));
+    ids.sort((a, b) => Number(inFocus(b)) - Number(inFocus(a)) || (a < b ? -1 : a > b ? 1 : 0));
+    if (view.selected !== undefined && prepared.index.has(view.selected)) ids.unshift(view.selected);
+    const wanted = [...new Set(ids)].map((id) => {
+      const props = prepared.layer.counties[prepared.index.get(id)!]!.properties;
+      // A unit state media now call by another name (geo/unit-mappings.yaml) is labelled with that name.
+      const renamed = atlas.unitMappings.find((m) => m.unit === id && m.relation === 'renamed');
+      const ko = renamed?.name_ko ?? props.name_ko;
+      return { id, text: sanitizeInline(view.names === 'ko' && ko ? ko : props.name_en) };
+    });
+    countyLabels = placeCountyLabels(raster, wanted);
+  }
+  const frame = composeFrame(raster, {
+    selected: view.selected,
+    statuses: view.statuses,
+    noColor: view.colorLevel === 0,
+    palette: view.colorLevel === 1 ? 'ansi16' : 'truecolor',
+    ...(countyLabels ? { countyLabels } : {}),
+  });
   return frame.cells.map((row) => {
     const line: Line = [];
     for (const cell of row) {
@@ -18,12 +61,22 @@ export function mapLines(atlas: Atlas, width: number, height: number, selected: 
   });
 }
 
-/** One-line legend of the statuses present, with glyphs when colour is off. */
-export function legendLine(present: ReadonlySet<string>, noColor: boolean): Line {
+/** One-line legend of the statuses present, with glyphs when colour is off (and 16-colour fills at level 1). */
+export function legendLine(present: ReadonlySet<string>, noColor: boolean, colorLevel: ColorLevel = noColor ? 0 : 3): Line {
   const out: Line = [];
+  const legend = legendFor(colorLevel);
   for (const entry of Object.values(LEGEND)) {
     if (entry.status === 'cursor' || entry.status === 'none' || !present.has(entry.status)) continue;
-    out.push(noColor ? text(`${entry.glyph} `) : text('  ', { bg: entry.colour }), text(` ${entry.label}  `));
+    const e = legend[entry.status];
+    out.push(
+      noColor ? text(`${entry.glyph} `) : colorLevel === 1 && entry.status === 'unknown' ? text(`${e.glyph}${e.glyph}`, { bg: e.colour, fg: e.text }) : text('  ', { bg: e.colour }),
+      text(` ${entry.label}  `),
+    );
   }
   return out;
+}
+
+/** The boundary credit shown under every on-screen map (ODbL asks for it wherever the map is shown). */
+export function creditLine(atlas: Atlas): Line {
+  return [text(sanitizeInline(atlas.layer.credit), { dim: true })];
 }

@@ -7,6 +7,7 @@ import type { Dataset } from '../model/types.js';
 import { STATUSES } from '../model/vocabulary.js';
 import { cursorIndex, listRows, provinceKey, siteKey, visibleSites, type ListRow } from './list-rows.js';
 import { searchEntries, searchSites } from './search.js';
+import { searchHint } from '../model/place-hints.js';
 import type { StatusFilter, ViewState } from './state.js';
 
 export type Action =
@@ -20,6 +21,9 @@ export type Action =
   | { type: 'scroll-overlay'; delta: number }
   | { type: 'step-date'; delta: number }
   | { type: 'toggle-map' }
+  | { type: 'map-zoom' }
+  | { type: 'map-national' }
+  | { type: 'map-names' }
   | { type: 'open'; overlay: 'help' | 'search' | 'filter' | 'export' }
   | { type: 'close' }
   | { type: 'search-input'; text: string }
@@ -55,7 +59,30 @@ export function viewContext(dataset: Dataset): ViewContext {
   };
 }
 
+/** Registry id of the first-level unit of a cursor key (`site:…` or `province:…`), or null. */
+export function provinceOfCursor(ctx: ViewContext, cursor: string): string | null {
+  const [kind, id] = cursor.split(':') as [string, string | undefined];
+  if (kind === 'province' && id) return id;
+  if (kind === 'site' && id) return ctx.dataset.sites.find((s) => s.id === id)?.province ?? null;
+  return null;
+}
+
+/**
+ * The map follows navigation: moving to another province (←/→, Tab, [ ], a search result) zooms
+ * the map to it; moving within the list keeps a zoomed map on the cursor's province; `z` toggles
+ * national / province zoom; `0` or Esc returns to the national view.
+ */
 export function reduce(state: ViewState, action: Action, ctx: ViewContext): ViewState {
+  const next = reduceList(state, action, ctx);
+  if (next === state) return next;
+  if (action.type === 'province') return { ...next, mapProvince: provinceOfCursor(ctx, next.cursor) };
+  if ((action.type === 'move' || action.type === 'first' || action.type === 'last') && next.mapProvince !== null) {
+    return { ...next, mapProvince: provinceOfCursor(ctx, next.cursor) ?? next.mapProvince };
+  }
+  return next;
+}
+
+function reduceList(state: ViewState, action: Action, ctx: ViewContext): ViewState {
   const rows = () => listRows(ctx.dataset, state);
   const at = (list: ListRow[], i: number): ViewState => {
     const row = list[Math.max(0, Math.min(list.length - 1, i))];
@@ -94,7 +121,19 @@ export function reduce(state: ViewState, action: Action, ctx: ViewContext): View
       return { ...state, focus: state.focus === 'detail' ? 'list' : 'detail', message: null };
     }
     case 'back':
-      return state.focus === 'detail' ? { ...state, focus: 'list' } : state.message ? { ...state, message: null } : state;
+      return state.focus === 'detail'
+        ? { ...state, focus: 'list' }
+        : state.message
+          ? { ...state, message: null }
+          : state.mapProvince !== null
+            ? { ...state, mapProvince: null }
+            : state;
+    case 'map-zoom':
+      return { ...state, mapProvince: state.mapProvince === null ? provinceOfCursor(ctx, state.cursor) : null, message: null };
+    case 'map-national':
+      return state.mapProvince === null ? state : { ...state, mapProvince: null };
+    case 'map-names':
+      return { ...state, mapNames: state.mapNames === 'en' ? 'ko' : 'en' };
     case 'scroll':
       return { ...state, detailScroll: Math.max(0, state.detailScroll + action.delta) };
     case 'scroll-overlay':
@@ -153,7 +192,22 @@ export function reduce(state: ViewState, action: Action, ctx: ViewContext): View
 export function acceptSearch(state: ViewState, ctx: ViewContext): ViewState {
   const hits = searchSites(ctx.search, visibleSites(ctx.dataset, state), state.search.query);
   const hit = hits[state.search.index];
-  if (!hit) return { ...state, overlay: null, message: state.search.query ? `No site matches "${state.search.query}".` : null };
+  if (!hit) {
+    const hint = searchHint(ctx.dataset, state.search.query);
+    return { ...state, overlay: null, message: state.search.query ? `Nothing matches "${state.search.query}"${hint ? `; ${hint}` : '.'}` : null };
+  }
+  if (hit.kind === 'province') {
+    // A first-level unit: the map zooms to it; the list goes to its header when it has sites shown.
+    const list = listRows(ctx.dataset, { ...state, collapsed: state.collapsed.filter((p) => p !== hit.province.id) });
+    const header = list.find((r) => r.kind === 'province' && r.id === hit.province.id);
+    return {
+      ...state,
+      overlay: null,
+      ...(header ? { cursor: header.key, collapsed: state.collapsed.filter((p) => p !== hit.province.id), detailScroll: 0 } : {}),
+      message: header ? null : `${hit.province.name_en} ${hit.province.name_ko}: no program site shown (filters or as-of date).`,
+      mapProvince: hit.province.id,
+    };
+  }
   return {
     ...state,
     overlay: null,
@@ -161,6 +215,7 @@ export function acceptSearch(state: ViewState, ctx: ViewContext): ViewState {
     collapsed: state.collapsed.filter((p) => p !== hit.site.province),
     detailScroll: 0,
     message: null,
+    mapProvince: hit.site.province,
   };
 }
 

@@ -17,6 +17,10 @@ export interface ViewState {
   /** First line of the help overlay shown (it scrolls when the terminal is short). */
   overlayScroll: number;
   showMap: boolean;
+  /** Registry id of the first-level unit the map is zoomed to; null for the national view. */
+  mapProvince: string | null;
+  /** Language of county names on a zoomed map. */
+  mapNames: 'en' | 'ko';
   /** One-line notice in the footer (export written, filter cleared, …). */
   message: string | null;
   quit: boolean;
@@ -34,6 +38,8 @@ export function initialState(asOf: string, cursor = ''): ViewState {
     detailScroll: 0,
     overlayScroll: 0,
     showMap: true,
+    mapProvince: null,
+    mapNames: 'en',
     message: null,
     quit: false,
   };

@@ -1,5 +1,5 @@
 /** Colours and marks for stances and statuses, shared by every pane and by exports. */
-import { LEGEND } from '../geo/legend.js';
+import { LEGEND } from '../map/legend.js';
 import type { Stance, Status } from '../model/vocabulary.js';
 
 export const STANCE_MARK: Record<Stance, { short: string; long: string; colour: string }> = {

@@ -14,11 +14,11 @@ export function stateForView(ctx: ViewContext, view: View, asOf: string): ViewSt
     const site = ctx.dataset.sites.find((s) => s.id === view.id);
     // Show the site's province open and the others closed, so the list frames the selection.
     const collapsed = ctx.dataset.registry.provinces.map((p) => p.id).filter((p) => p !== site?.province);
-    return { ...base, cursor: siteKey(view.id), collapsed };
+    return { ...base, cursor: siteKey(view.id), collapsed, mapProvince: site?.province ?? null };
   }
   if (view.kind === 'province') {
     const collapsed = ctx.dataset.registry.provinces.map((p) => p.id).filter((p) => p !== view.id);
-    return { ...base, cursor: provinceKey(view.id), collapsed };
+    return { ...base, cursor: provinceKey(view.id), collapsed, mapProvince: view.id };
   }
   const first = listRows(ctx.dataset, base)[0];
   return { ...base, cursor: first?.key ?? '' };

@@ -43,7 +43,8 @@ test('SVG keeps text per cell, including the Hangul name, and is byte-identical 
   const name = starts.find((k) => ['형', '직', '군'].every((ch, i) => cells.some((c) => c.ch === ch && c.y === k.y && c.x === k.x + 20 * (i + 1))));
   assert.ok(name, '김형직군 sits in consecutive double-width cells on one line');
   assert.doesNotMatch(a, /Generated \d{4}/);
-  assert.match(a, /Boundaries are schematic/);
+  assert.match(a, /County boundaries © OpenStreetMap contributors \(ODbL 1\.0\)/, 'the frame credits the boundaries');
+  assert.doesNotMatch(a, /schematic/i);
   assert.match(a, /europesays\.com\/2366857/, 'the sources on the screen are credited with URLs');
 });
 

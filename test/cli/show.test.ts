@@ -72,7 +72,7 @@ test('show Unsan fails as ambiguous and names both places', async () => {
 test('an unknown name suggests the nearest', async () => {
   const r = await cli('show', 'Kimhyongjk');
   assert.equal(r.code, 1);
-  assert.match(r.err, /unknown place "Kimhyongjk"; did you mean Kim Hyong Jik County \(김형직군\), Ryanggang, 2024\?/);
+  assert.match(r.err, /unknown place "Kimhyongjk"; did you mean "Kim Hyong Jik" \(Kim Hyong Jik County \(김형직군\), Ryanggang, 2024\)\?/);
 });
 
 test('text output shows status, the stance of each quote and the sources', async () => {

@@ -19,7 +19,7 @@ const META: ExportMeta = {
   asOf: '2025-06-30',
   legend: [{ label: 'Operating', colour: '#2C7FB8', glyph: '▓' }, { label: 'Bad colour', colour: 'red;}</style>', glyph: '?' }],
   credits: ['Data: KCNA', 'Boundaries: geoBoundaries, https://www.geoboundaries.org (CC BY 4.0)'],
-  schematicNote: 'Boundaries are schematic.',
+  schematicNote: 'Boundaries as of November 2020.',
   generatedAt: '2025-07-01T09:00:00Z',
 };
 
@@ -33,7 +33,7 @@ test('txt: no ESC byte, the Hangul line once, with provenance around the screen'
   const doc = gridToTextDocument(grid, META);
   assert.ok(doc.startsWith('Regional factories\nData as of 2025-06-30\n'));
   assert.ok(doc.includes('│김형직군 Kim Hyong Jik   │\n'));
-  assert.ok(doc.includes('Boundaries are schematic.'));
+  assert.ok(doc.includes('Boundaries as of November 2020.'));
   assert.ok(doc.endsWith('Generated 2025-07-01T09:00:00Z\n'));
 });
 
@@ -54,7 +54,7 @@ test('html: header, legend and credits as in the SVG; hostile strings removed', 
   assert.ok(html.includes('background:#2c7fb8'));
   assert.ok(html.includes('background:#808080'), 'invalid legend colour replaced');
   assert.ok(!html.includes('</style>"') && !html.includes('red;}'));
-  assert.ok(html.includes('<p class="note">Boundaries are schematic.</p>'));
+  assert.ok(html.includes('<p class="note">Boundaries as of November 2020.</p>'));
   assert.ok(html.includes('Generated 2025-07-01T09:00:00Z'));
   assert.ok(!html.includes('\u001b') && !html.includes('pwned'));
 });

@@ -32,7 +32,7 @@ const META: ExportMeta = {
     { label: 'Disrupted \u202eevil', colour: '#D55E00', glyph: '!' },
   ],
   credits: ['Data: KCNA; 38 North', 'Boundaries: geoBoundaries (CC BY 4.0) https://www.geoboundaries.org'],
-  schematicNote: 'Boundaries are schematic.',
+  schematicNote: 'Boundaries as of November 2020.',
   generatedAt: null,
 };
 
@@ -185,7 +185,7 @@ test('inverse swaps colours, dim fades, underline is drawn', async () => {
   assert.ok(underline, 'underline under "under"');
 });
 
-test('the frame carries title, as-of, legend, credits and the schematic note', async () => {
+test('the frame carries title, as-of, legend, credits and the note', async () => {
   const root = parse(await render());
   const texts = all(root, 'text').map((t) => t.textContent ?? '');
   const joined = texts.join('\n');
@@ -194,7 +194,7 @@ test('the frame carries title, as-of, legend, credits and the schematic note', a
   assert.ok(texts.includes('Operating'));
   assert.ok(texts.includes('Data: KCNA; 38 North'));
   assert.ok(joined.includes('geoBoundaries (CC BY 4.0)'));
-  assert.ok(texts.includes('Boundaries are schematic.'));
+  assert.ok(texts.includes('Boundaries as of November 2020.'));
   assert.ok(!joined.includes('Generated'), 'no generation time when generatedAt is null');
   assert.equal(all(root, 'title')[0]!.textContent, 'Regional factories 20×10');
   const swatches = all(root, 'rect').map((r) => r.getAttribute('fill'));

@@ -40,6 +40,12 @@ export async function mount(options: { asOf: string; cols?: number; rows?: numbe
       for (const key of keys) {
         app.stdin.write(key);
         await delay(key.startsWith('\u001b') ? 80 : 25);
+        // On a busy machine a redraw (a new map zoom is rasterised) can lag: wait until the frame settles.
+        for (let i = 0; i < 40; i++) {
+          const before = app.lastFrame();
+          await delay(20);
+          if (app.lastFrame() === before) break;
+        }
       }
     },
     async type(text: string) {

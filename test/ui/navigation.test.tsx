@@ -8,7 +8,7 @@ test('the national view shows the header, map, grouped list and the first site i
   assert.match(f, /Regional Development 20×10/);
   assert.match(f, /as of 2026-03-01/);
   assert.match(f, /Inaugurated 40 of 200 \(2024: 20\/20 · 2025: 20\/20 · 2026: 0\/14 known of 20\)/);
-  assert.match(f, /Map · schematic boundaries/);
+  assert.match(f, /Map · national \(z: zoom\) · OSM 2020 boundaries/);
   assert.match(f, /▾ Pyongyang 평양시/);
   assert.match(f, /▾ North Pyongan 평안북도/);
   assert.match(cursorLine(f), /Kangdong 강동군/);
@@ -71,4 +71,41 @@ test('Enter on a county focuses the detail and PgDn scrolls it', async () => {
   await ui.press(KEYS.escape);
   assert.match(ui.frame(), /↑↓ county · ←→ province/);
   ui.unmount();
+});
+
+test('the map follows navigation: → zooms to the province, z and 0 and Esc go back to national', async () => {
+  const ui = await mount({ asOf: '2026-03-01' });
+  assert.match(ui.frame(), /Map · national/);
+  await ui.press('l');
+  let f = ui.frame();
+  assert.match(f, /Map · South Pyongan 평안남도 \(z: national\)/);
+  for (const name of ['Maengsan', 'Songchon', 'Sukchon']) assert.ok(f.includes(name), `${name} named on the zoomed map`);
+  await ui.press('j');
+  assert.match(ui.frame(), /Map · South Pyongan/, 'moving inside the province keeps the zoom');
+  await ui.press('z');
+  assert.match(ui.frame(), /Map · national/);
+  await ui.press('z');
+  assert.match(ui.frame(), /Map · South Pyongan/);
+  await ui.press('0');
+  assert.match(ui.frame(), /Map · national/);
+  await ui.press(KEYS.tab);
+  f = ui.frame();
+  assert.match(f, /Map · North Pyongan 평안북도/);
+  await ui.press('n');
+  assert.ok(ui.frame().includes('구장군'), 'n switches county names to Hangul');
+  await ui.press(KEYS.escape);
+  assert.match(ui.frame(), /Map · national/);
+  ui.unmount();
+});
+
+test('the boundary credit is on screen whenever the map is, at every size', async () => {
+  for (const [cols, rows] of [[60, 16], [80, 24], [100, 30], [120, 40], [160, 48]] as const) {
+    const ui = await mount({ asOf: '2026-03-01', cols, rows });
+    const f = ui.frame();
+    assert.match(f, /Map · /, `${cols}×${rows} shows a map`);
+    assert.match(f, /© OpenStreetMap contributors/, `${cols}×${rows} credits the boundaries`);
+    await ui.press('m');
+    assert.doesNotMatch(ui.frame(), /© OpenStreetMap/);
+    ui.unmount();
+  }
 });

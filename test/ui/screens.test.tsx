@@ -53,7 +53,8 @@ test('off a terminal the binary prints one frame of the national view and exits 
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /Inaugurated 40 of 200/);
   assert.match(r.stdout, /▾ Pyongyang 평양시/);
-  assert.match(r.stdout, /Map · schematic boundaries/);
+  assert.match(r.stdout, /Map · national \(z: zoom\) · OSM 2020 boundaries/);
+  assert.match(r.stdout, /© OpenStreetMap contributors/);
   assert.doesNotMatch(r.stdout, /\u001b/, 'no escape codes when piped');
 });
 

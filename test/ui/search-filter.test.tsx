@@ -62,3 +62,34 @@ test('filter by status (contested) and by year narrows the list and the header s
   assert.match(ui.frame(), /Provinces · 20 sites/);
   ui.unmount();
 });
+
+test('search finds provinces and the capital by any spelling and moves the map there', async () => {
+  const ui = await mount({ asOf: '2025-12-31' });
+  for (const [query, title] of [
+    ['Phyongyang', 'Pyongyang 평양시'],
+    ['평양', 'Pyongyang 평양시'],
+    ['Jagang', 'Chagang 자강도'],
+    ["Namp'o", 'Nampo 남포시'],
+    ['Nampho', 'Nampo 남포시'],
+    ['Kaesong', 'Kaesong 개성특별시'],
+    ['Rason', 'Rason 라선시'],
+  ] as const) {
+    await ui.press('/');
+    await ui.type(query);
+    assert.ok(ui.frame().includes(` map: ${title}`), query);
+    await ui.press(KEYS.enter);
+    assert.ok(ui.frame().includes(`Map · ${title}`), `${query} moves the map to ${title}`);
+    await ui.press('0');
+  }
+  ui.unmount();
+});
+
+test('a near-miss gets the command line\'s "did you mean" in the app', async () => {
+  const ui = await mount({ asOf: '2025-12-31' });
+  await ui.press('/');
+  await ui.type('Kimhyongjk');
+  const f = ui.frame();
+  assert.match(f, /no match/);
+  assert.match(f, /did you mean "Kim Hyong Jik"/);
+  ui.unmount();
+});

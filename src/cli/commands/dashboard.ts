@@ -12,7 +12,7 @@ import type { Output } from '../output.js';
 export const DASHBOARD_USAGE = `Usage: nk20x10 [--data DIR] [--geo FILE] [--as-of YYYY-MM-DD]
 
 Opens the dashboard: the map coloured by status, the province list and the selected county's detail.
-  --geo FILE   a county layer made by \`nk20x10 geo import\` (default: the bundled schematic layer)
+  --geo FILE   a county layer made by \`nk20x10 geo import\` (default: the bundled OSM 2020 layer)
 Press ? in the app for the keys. Off a terminal (pipe, CI) it prints one frame and exits.`;
 
 const OPTIONS = { ...DATA_OPTIONS, geo: { type: 'string' }, 'as-of': { type: 'string' } } as const;

@@ -3,10 +3,10 @@ import { join, resolve } from 'node:path';
 import { openAtlas, type Atlas } from '../../atlas.js';
 import { ExportError, exportToFile, writeFileAtomic } from '../../export/index.js';
 import { resolvePlace } from '../../model/places.js';
+import { describePlaceLookup } from '../../model/place-hints.js';
 import { siteStatusAt } from '../../model/status.js';
 import { STATUS_LABELS } from '../../model/vocabulary.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
-import { describeResolution } from '../../registry/name-index.js';
 import { findProvince } from '../../registry/provinces.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { captureScreen } from '../../ui/capture.js';
@@ -196,7 +196,7 @@ function parseView(text: string, atlas: Atlas): View {
   }
   if (kind === 'county' && id) {
     const r = resolvePlace(atlas.dataset, id);
-    if (r.kind !== 'found') throw new LookupError(describeResolution(id, r));
+    if (r.kind !== 'found') throw new LookupError(describePlaceLookup(atlas.dataset, id, r));
     if (r.target.kind !== 'site') throw new LookupError(`${r.target.label} is not a 20×10 program site in this dataset`);
     return { kind: 'county', id: r.target.id };
   }

@@ -1,8 +1,8 @@
 import { resolvePlace } from '../../model/places.js';
+import { describePlaceLookup } from '../../model/place-hints.js';
 import type { Dataset } from '../../model/types.js';
 import { buildSiteReport, type SiteReport, type StatusReport } from '../../model/site-report.js';
 import { STANCE_LABELS, STATUS_LABELS } from '../../model/vocabulary.js';
-import { describeResolution } from '../../registry/name-index.js';
 import type { County } from '../../registry/types.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
@@ -35,7 +35,7 @@ export function showCommand(argv: string[], io: Output): number {
   const format = oneOf('format', values.format, ['text', 'json'], SHOW_USAGE) ?? 'text';
   const dataset = openDataset(values);
   const resolved = resolvePlace(dataset, query);
-  if (resolved.kind !== 'found') throw new LookupError(describeResolution(query, resolved));
+  if (resolved.kind !== 'found') throw new LookupError(describePlaceLookup(dataset, query, resolved));
   const place = resolved.target;
 
   if (place.kind === 'county') {

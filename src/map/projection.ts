@@ -9,7 +9,7 @@
  * Coordinates: "dot space" has x to the right and y downwards, 2·cols × 4·rows dots; "cell space"
  * is cols × rows. Both are continuous; cell (c, r) covers [c, c+1) × [r, r+1).
  */
-import type { BBox } from './topology.js';
+import type { BBox } from '../geo/topology.js';
 
 export const DOTS_X = 2;
 export const DOTS_Y = 4;

@@ -60,6 +60,32 @@ export const LEGEND: Readonly<Record<MapStatus, LegendEntry>> = {
   none: { status: 'none', label: 'Not in the programme', colour: '#3A3A3A', text: '#D0D0D0', line: '#707070', glyph: ' ' },
 };
 
+/**
+ * The legend for 16-colour terminals (TERM=screen, chalk level 1), where truecolour fills collapse
+ * onto the 8 basic backgrounds (today's `selected` and `unknown` would both become white): each
+ * status gets its own basic background (hex values chalk maps to ANSI 40–47, which every
+ * 8/16-colour terminal has), and `unknown`, which has no background left, is black filled with its
+ * glyph `?`. Sea keeps the terminal's default background; counties outside the programme are green.
+ */
+export const LEGEND_16: Readonly<Record<MapStatus, LegendEntry>> = {
+  cursor: { ...LEGEND.cursor, colour: '#CC79A7', text: '#000000', line: '#000000' }, // 45 magenta
+  selected: { ...LEGEND.selected, colour: '#C0C0C0', text: '#000000', line: '#000000' }, // 47 white
+  under_construction: { ...LEGEND.under_construction, colour: '#808000', text: '#000000', line: '#000000' }, // 43 yellow
+  inaugurated: { ...LEGEND.inaugurated, colour: '#008080', text: '#000000', line: '#000000' }, // 46 cyan
+  operating: { ...LEGEND.operating, colour: '#000080', text: '#C0C0C0', line: '#C0C0C0' }, // 44 blue
+  disrupted: { ...LEGEND.disrupted, colour: '#800000', text: '#C0C0C0', line: '#C0C0C0' }, // 41 red
+  unknown: { ...LEGEND.unknown, colour: '#000000', text: '#C0C0C0', line: '#C0C0C0' }, // 40 black + '?'
+  none: { ...LEGEND.none, colour: '#008000', text: '#000000', line: '#000000' }, // 42 green
+};
+
+/** Statuses whose cells also show their glyph in 16-colour mode (their background alone is not unique). */
+export const GLYPH_FILL_16: ReadonlySet<MapStatus> = new Set(['unknown']);
+
+/** The legend for a colour depth: LEGEND_16 at chalk level 1, LEGEND otherwise. */
+export function legendFor(level: number): Readonly<Record<MapStatus, LegendEntry>> {
+  return level === 1 ? LEGEND_16 : LEGEND;
+}
+
 /** Sea and border dots outside the land. */
 export const SEA_LINE_COLOUR = '#8A8A8A';
 /** First-level labels on the map. */

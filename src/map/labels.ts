@@ -1,8 +1,22 @@
 /**
- * First-level labels: each placed on one row, inside its unit where it fits, never overlapping
+ * First-level labels: each placed on one row, every cell of it inside its own unit (a label that
+ * fits nowhere, even in its short form, is left out), never overlapping
  * another label (one blank cell kept between labels on the same row). Pure.
  */
-import type { MapRaster } from './raster.js';
+import type { PreparedLayer } from './prepared.js';
+import type { GridProjection } from './projection.js';
+
+/** What label placement reads from a raster (a subset of raster.ts's MapRaster; no import, no cycle). */
+export interface LabelGrid {
+  cols: number;
+  rows: number;
+  /** Owner county index of each cell (row-major), -1 for sea / outside. */
+  cellCounty: Int16Array;
+  /** Per cell: the province index the cell's middle dots all lie in, else -1. */
+  cellProvinceCore: Int16Array;
+  prepared: PreparedLayer;
+  projection: GridProjection;
+}
 
 export interface MapLabel {
   province: string;
@@ -28,7 +42,7 @@ export const PROVINCE_SHORT: Readonly<Record<string, readonly string[]>> = {
   Kaesong: ['Kaesong'],
 };
 
-export function placeLabels(raster: Pick<MapRaster, 'cols' | 'rows' | 'cellCounty' | 'prepared' | 'projection'>): MapLabel[] {
+export function placeLabels(raster: LabelGrid): MapLabel[] {
   const { cols, rows, cellCounty, prepared } = raster;
   const aspect = raster.projection.cellAspect;
   const np = prepared.provinces.length;
@@ -47,20 +61,34 @@ export function placeLabels(raster: Pick<MapRaster, 'cols' | 'rows' | 'cellCount
   const labels: MapLabel[] = [];
   const order = [...prepared.provinces.keys()].sort((a, b) => count[b]! - count[a]! || a - b);
 
+  // The box of each province's core cells: labels are only searched for there.
+  const box = Array.from({ length: np }, () => [cols, rows, -1, -1]);
+  raster.cellProvinceCore.forEach((p, cell) => {
+    if (p < 0) return;
+    const b = box[p]!;
+    const c = cell % cols;
+    const r = Math.floor(cell / cols);
+    b[0] = Math.min(b[0]!, c);
+    b[1] = Math.min(b[1]!, r);
+    b[2] = Math.max(b[2]!, c);
+    b[3] = Math.max(b[3]!, r);
+  });
+
   const tryPlace = (p: number, text: string, strict: boolean): boolean => {
     const len = text.length;
     if (len > cols || count[p] === 0) return false;
     const cc = sumC[p]! / count[p]!;
     const cr = sumR[p]! / count[p]!;
+    const [bc0, br0, bc1, br1] = box[p]! as [number, number, number, number];
     let best: { col: number; row: number; d: number } | undefined;
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c + len <= cols; c++) {
+    for (let r = br0; r <= br1; r++) {
+      for (let c = bc0; c + len <= Math.min(cols, bc1 + 1); c++) {
         let inside = 0;
         let ok = true;
         for (let i = 0; i < len && ok; i++) {
           const cell = r * cols + c + i;
           if (taken[cell]) ok = false;
-          else if (cellProvince[cell] === p) inside++;
+          else if (cellProvince[cell] === p && (!strict || raster.cellProvinceCore[cell] === p)) inside++;
           else if (strict || cellProvince[cell]! < 0) ok = false;
         }
         if (!ok) continue;
@@ -82,7 +110,7 @@ export function placeLabels(raster: Pick<MapRaster, 'cols' | 'rows' | 'cellCount
   };
 
   const placed = new Set<number>();
-  for (const strict of [true, false]) {
+  for (const strict of [true]) {
     for (const p of order) {
       if (placed.has(p)) continue;
       const name = prepared.provinces[p]!;

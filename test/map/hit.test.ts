@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { csvRecords } from '../../src/load/csv.js';
 import { readDefaultLayer } from '../../src/geo/layer-file.js';
-import { prepareLayer } from '../../src/geo/prepared.js';
-import { rasterize } from '../../src/geo/raster.js';
-import { anchorCellOf, cellsOf, countyAt, nearestCounty, touchedCellsOf } from '../../src/geo/hit.js';
+import { prepareLayer } from '../../src/map/prepared.js';
+import { rasterize } from '../../src/map/raster.js';
+import { anchorCellOf, cellsOf, countyAt, nearestCounty, touchedCellsOf } from '../../src/map/hit.js';
 
 const registry = csvRecords(readFileSync(new URL('../../../geo/counties.csv', import.meta.url), 'utf8')).map(
   (r) => r.record,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import stringWidth from 'string-width';
-import { LEGEND, MAP_STATUSES, legendEntries } from '../../src/geo/legend.js';
+import { LEGEND, MAP_STATUSES, legendEntries } from '../../src/map/legend.js';
 
 test('the legend covers the status vocabulary in display order', () => {
   assert.deepEqual(MAP_STATUSES, ['cursor', 'selected', 'under_construction', 'inaugurated', 'operating', 'disrupted', 'unknown', 'none']);
@@ -38,7 +38,7 @@ test('the programme progression gets darker step by step, and text on every fill
 });
 
 test('NO_COLOR counts only when set to something', async () => {
-  const { noColorRequested } = await import('../../src/geo/legend.js');
+  const { noColorRequested } = await import('../../src/map/legend.js');
   assert.equal(noColorRequested({ NO_COLOR: '1' }), true);
   assert.equal(noColorRequested({ NO_COLOR: '' }), false);
   assert.equal(noColorRequested({}), false);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitProjection } from '../../src/geo/projection.js';
+import { fitProjection } from '../../src/map/projection.js';
 import { readDefaultLayer } from '../../src/geo/layer-file.js';
 
 const layer = readDefaultLayer();
@@ -17,7 +17,7 @@ for (const [cols, rows] of [
       const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
       for (const p of polys.flat(2)) {
         const [c, r] = proj.toCell(p[0]!, p[1]!);
-        assert.ok(c >= 0 && c <= cols && r >= 0 && r <= rows, `${f.properties.id} at ${c},${r}`);
+        assert.ok(c >= -1e-9 && c <= cols + 1e-9 && r >= -1e-9 && r <= rows + 1e-9, `${f.properties.id} at ${c},${r}`);
       }
     }
   });

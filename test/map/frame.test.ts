@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDefaultLayer } from '../../src/geo/layer-file.js';
-import { prepareLayer } from '../../src/geo/prepared.js';
-import { rasterize, type MapRaster } from '../../src/geo/raster.js';
-import { composeFrame, frameText, type MapFrame } from '../../src/geo/frame.js';
-import { anchorCellOf, cellsOf, touchedCellsOf } from '../../src/geo/hit.js';
-import { LEGEND, MAP_STATUSES, type CountyStatus } from '../../src/geo/legend.js';
+import { prepareLayer } from '../../src/map/prepared.js';
+import { rasterize, type MapRaster } from '../../src/map/raster.js';
+import { composeFrame, frameText, highlightCells, type MapFrame } from '../../src/map/frame.js';
+import { anchorCellOf, cellsOf, touchedCellsOf } from '../../src/map/hit.js';
+import { LEGEND, MAP_STATUSES, type CountyStatus } from '../../src/map/legend.js';
 
 const prepared = prepareLayer(readDefaultLayer());
 const r80 = rasterize(prepared, 80, 24);
@@ -61,8 +61,10 @@ test('the selected county changes colour and nothing else does', () => {
   const before = composeFrame(r160, {});
   const id = 'kp-south-hamgyong-hamhung';
   const after = composeFrame(r160, { selected: id });
-  const painted = new Set(touchedCellsOf(r160, id).map((c) => c.row * 160 + c.col));
-  for (const c of cellsOf(r160, id)) {
+  // The highlight: the county's cells connected to its anchor (an exclave cell keeps its status colour).
+  const painted = new Set(highlightCells(r160, id));
+  assert.ok(cellsOf(r160, id).filter((c) => painted.has(c.row * 160 + c.col)).length >= cellsOf(r160, id).length - 1);
+  for (const c of cellsOf(r160, id).filter((c) => painted.has(c.row * 160 + c.col))) {
     assert.equal(before.cells[c.row]![c.col]!.bg, LEGEND.none.colour);
     assert.equal(after.cells[c.row]![c.col]!.bg, LEGEND.cursor.colour);
     assert.equal(after.cells[c.row]![c.col]!.bold, true);
@@ -103,7 +105,8 @@ test('without colour every status shows its own glyph and no colour is emitted',
   for (const row of frame.cells) for (const c of row) assert.ok(c.fg === undefined && c.bg === undefined);
   const seen = new Map<string, string>();
   for (const [id, status] of [...statuses, [selected, 'cursor'] as const]) {
-    const chars = new Set(cellsOf(r160, id).map((c) => frame.cells[c.row]![c.col]!.char));
+    const cells = status === 'cursor' ? highlightCells(r160, id).map((i) => ({ row: Math.floor(i / 160), col: i % 160 })).filter((c) => cellsOf(r160, id).some((o) => o.row === c.row && o.col === c.col)) : cellsOf(r160, id);
+    const chars = new Set(cells.map((c) => frame.cells[c.row]![c.col]!.char));
     assert.deepEqual([...chars], [LEGEND[status].glyph], `${id} (${status})`);
     seen.set(status, [...chars][0]!);
   }
@@ -121,11 +124,13 @@ test('first-level labels are on land, inside the grid and never overlap', () => 
         assert.ok(!used.has(cell), `${l.text} overlaps`);
         used.add(cell);
         assert.ok(raster.cellCounty[cell]! >= 0, `${l.text} over sea`);
+        const p = raster.prepared.provinceOf[raster.cellCounty[cell]!]!;
+        assert.equal(raster.prepared.provinces[p], l.province, `${l.text} spills out of its unit`);
       }
     }
   }
-  assert.ok(r160.labels.length === 13, r160.labels.map((l) => l.text).join(','));
-  assert.ok(r80.labels.length >= 9);
+  assert.ok(r160.labels.length >= 10, r160.labels.map((l) => l.text).join(','));
+  assert.ok(r80.labels.length >= 4, r80.labels.map((l) => l.text).join(','));
   const text = frameText(composeFrame(r160, { noColor: true })).join('\n');
-  for (const name of ['North Hamgyong', 'Pyongyang', 'Kangwon']) assert.ok(text.includes(name), name);
+  for (const name of ['North Hamgyong', 'South Pyongan', 'Kangwon']) assert.ok(text.includes(name), name);
 });

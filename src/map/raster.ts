@@ -5,7 +5,7 @@
  */
 import { DOTS_X, DOTS_Y, fitProjection, type FitOptions, type GridProjection } from './projection.js';
 import { placeLabels, type MapLabel } from './labels.js';
-import type { PreparedLayer } from './prepared.js';
+import { provinceZoomBox, type PreparedLayer } from './prepared.js';
 
 export interface RasterOptions extends FitOptions {
   /** A cell is land when at least this many of its 8 dot centres are land. Default 4. */
@@ -18,6 +18,10 @@ export interface RasterOptions extends FitOptions {
   autoCellsPerCounty?: number;
   /** Place first-level labels. Default true. */
   labels?: boolean;
+  /** First-level borders two dots thick (province zoom). Default false. */
+  thickProvinceBorders?: boolean;
+  /** The lon/lat box to fit into the grid (a province zoom). Default: the whole layer. */
+  view?: [minLon: number, minLat: number, maxLon: number, maxLat: number];
 }
 
 export interface MapRaster {
@@ -40,6 +44,11 @@ export interface MapRaster {
   /** The owned cell of each county nearest to its anchor point. */
   anchorCell: Int32Array;
   labels: MapLabel[];
+  /**
+   * Per cell: the first-level unit (province index) the 4 middle dots (around the cell's centre)
+   * all lie in, or -1 when they are mixed or not all land. Labels go only on such cells, so a label never spills over a border.
+   */
+  cellProvinceCore: Int16Array;
 }
 
 /** Braille bit of dot (dx, dy) in its cell, dx 0..1, dy 0..3 (Unicode U+2800 block layout). */
@@ -52,7 +61,12 @@ export function brailleChar(bits: number): string {
   return String.fromCharCode(0x2800 + (bits & 0xff));
 }
 
-/** Fills the dot grid with county indices by scanline (dot centres, even-odd rule). */
+/**
+ * Fills the dot grid with county indices by scanline at dot centres. Each polygon part is filled
+ * on its own with the even-odd rule (its holes stay empty), and parts are painted one after the
+ * other, so a MultiPolygon whose parts overlap is filled without holes. Counties whose box lies
+ * outside the grid are skipped.
+ */
 function fillDots(prepared: PreparedLayer, proj: GridProjection, dots: Int16Array): void {
   const W = proj.dotsWide;
   const H = proj.dotsHigh;
@@ -61,15 +75,24 @@ function fillDots(prepared: PreparedLayer, proj: GridProjection, dots: Int16Arra
   const [px, py] = proj.project(1, 1);
   const ax = px - ox;
   const ay = py - oy;
-  prepared.rings.forEach((rings, ci) => {
+  const bb = prepared.bboxes;
+  prepared.polygons.forEach((polys, ci) => {
+    const xa = bb[4 * ci]! * ax + ox;
+    const xb = bb[4 * ci + 2]! * ax + ox;
+    const ya = bb[4 * ci + 3]! * ay + oy;
+    const yb = bb[4 * ci + 1]! * ay + oy;
+    if (xb < 0 || xa > W || yb < 0 || ya > H) return;
+    for (const rings of polys) fillPolygon(rings, ci);
+  });
+
+  function fillPolygon(rings: Float64Array[], ci: number): void {
     let ymin = Infinity;
     let ymax = -Infinity;
-    for (const r of rings) {
-      for (let i = 1; i < r.length; i += 2) {
-        const y = r[i]! * ay + oy;
-        if (y < ymin) ymin = y;
-        if (y > ymax) ymax = y;
-      }
+    const outer = rings[0]!;
+    for (let i = 1; i < outer.length; i += 2) {
+      const y = outer[i]! * ay + oy;
+      if (y < ymin) ymin = y;
+      if (y > ymax) ymax = y;
     }
     const r0 = Math.max(0, Math.ceil(ymin - 0.5));
     const r1 = Math.min(H - 1, Math.ceil(ymax - 0.5) - 1);
@@ -103,7 +126,7 @@ function fillDots(prepared: PreparedLayer, proj: GridProjection, dots: Int16Arra
         for (let c = c0; c <= c1; c++) dots[base + c] = ci;
       }
     }
-  });
+  }
 }
 
 /** Dot visit order inside a cell: middle dots first, so ties go to the county nearest the centre. */
@@ -196,6 +219,8 @@ function seatCells(
   for (let ci = 0; ci < n; ci++) {
     if (owned[ci]! > 0) continue;
     const [ac, ar] = proj.toCell(prepared.anchors[2 * ci]!, prepared.anchors[2 * ci + 1]!);
+    // A zoomed view shows only part of the country: counties whose seat is off the grid get no cell.
+    if (!(ac >= 0 && ar >= 0 && ac < cols && ar < rows)) continue;
     const dist = (cell: number) => {
       const dc = (cell % cols) + 0.5 - ac;
       const dr = (Math.floor(cell / cols) + 0.5 - ar) * aspect;
@@ -233,16 +258,26 @@ function seatCells(
   }
 }
 
-/** Plots polylines into per-cell braille bits; `spacing` > 0 draws a dot every `spacing` dots. */
-function plotLines(lines: Float64Array[], proj: GridProjection, bits: Uint8Array, spacing: number): void {
+/**
+ * Plots polylines into per-cell braille bits; `spacing` > 0 draws a dot every `spacing` dots;
+ * `thick` also sets the dot to the right and the one below (a two-dot line).
+ */
+function plotLines(lines: Float64Array[], proj: GridProjection, bits: Uint8Array, spacing: number, thick = false): void {
   const W = proj.dotsWide;
   const H = proj.dotsHigh;
   const cols = proj.cols;
+  const dot = (dx: number, dy: number) => {
+    if (dx < 0 || dy < 0 || dx >= W || dy >= H) return;
+    bits[(dy >> 2) * cols + (dx >> 1)]! |= BRAILLE_BITS[dx & 1]![dy & 3]!;
+  };
   const plot = (x: number, y: number) => {
     const dx = Math.floor(x);
     const dy = Math.floor(y);
-    if (dx < 0 || dy < 0 || dx >= W || dy >= H) return;
-    bits[(dy >> 2) * cols + (dx >> 1)]! |= BRAILLE_BITS[dx & 1]![dy & 3]!;
+    dot(dx, dy);
+    if (thick) {
+      dot(dx + 1, dy);
+      dot(dx, dy + 1);
+    }
   };
   for (const line of lines) {
     let [x0, y0] = proj.project(line[0]!, line[1]!);
@@ -251,6 +286,13 @@ function plotLines(lines: Float64Array[], proj: GridProjection, bits: Uint8Array
     for (let i = 2; i < line.length; i += 2) {
       const [x1, y1] = proj.project(line[i]!, line[i + 1]!);
       const len = Math.hypot(x1 - x0, y1 - y0);
+      // A segment wholly off one side of the grid draws nothing (most of the country at a province zoom).
+      if ((x0 < -2 && x1 < -2) || (y0 < -2 && y1 < -2) || (x0 > W + 2 && x1 > W + 2) || (y0 > H + 2 && y1 > H + 2)) {
+        if (spacing > 0) phase = (phase + len) % spacing;
+        x0 = x1;
+        y0 = y1;
+        continue;
+      }
       if (spacing > 0) {
         // Dots at fixed arc-length spacing along the line.
         let t = phase;
@@ -271,15 +313,26 @@ function plotLines(lines: Float64Array[], proj: GridProjection, bits: Uint8Array
 }
 
 export function rasterize(prepared: PreparedLayer, cols: number, rows: number, options: RasterOptions = {}): MapRaster {
-  const projection = fitProjection(prepared.layer.bbox, cols, rows, options);
+  const projection = fitProjection(options.view ?? prepared.layer.bbox, cols, rows, options);
   const n = prepared.ids.length;
   const dots = new Int16Array(projection.dotsWide * projection.dotsHigh).fill(-1);
   fillDots(prepared, projection, dots);
   const cellCounty = majorityCells(dots, cols, rows, options.landDots ?? 4);
-  const touch0 = touchedCells(dots, cols, rows, n, cellCounty);
-  seatCells(prepared, projection, cellCounty, touch0);
-  // Seat cells may lie outside what a county touches: recompute with the final owners.
-  const touch = touchedCells(dots, cols, rows, n, cellCounty);
+  // Counties in view without a cell get one at their seat (seatCells); skipped when there are none.
+  const hasCell = new Uint8Array(n);
+  for (const c of cellCounty) if (c >= 0) hasCell[c] = 1;
+  let needSeat = false;
+  for (let ci = 0; ci < n && !needSeat; ci++) {
+    if (hasCell[ci]) continue;
+    const [ac, ar] = projection.toCell(prepared.anchors[2 * ci]!, prepared.anchors[2 * ci + 1]!);
+    needSeat = ac >= 0 && ar >= 0 && ac < cols && ar < rows;
+  }
+  let touch = touchedCells(dots, cols, rows, n, cellCounty);
+  if (needSeat) {
+    seatCells(prepared, projection, cellCounty, touch);
+    // Seat cells may lie outside what a county touches: recompute with the final owners.
+    touch = touchedCells(dots, cols, rows, n, cellCounty);
+  }
   const ownedPairs: number[] = [];
   cellCounty.forEach((ci, cell) => {
     if (ci >= 0) ownedPairs.push(ci, cell);
@@ -304,12 +357,31 @@ export function rasterize(prepared: PreparedLayer, cols: number, rows: number, o
 
   const strongDots = new Uint8Array(cols * rows);
   plotLines(prepared.lines.outline, projection, strongDots, 0);
-  plotLines(prepared.lines.province, projection, strongDots, 0);
+  plotLines(prepared.lines.province, projection, strongDots, 0, options.thickProvinceBorders ?? false);
   const countyDots = new Uint8Array(cols * rows);
   const mode = options.countyBorders ?? 'auto';
   const landCells = ownedPairs.length / 2;
-  if (mode === 'dotted' || (mode === 'auto' && landCells / Math.max(1, n) >= (options.autoCellsPerCounty ?? 6))) {
+  const shown = owned.start.reduce((k, v, i) => (i > 0 && v > owned.start[i - 1]! ? k + 1 : k), 0);
+  if (mode === 'dotted' || (mode === 'auto' && landCells / Math.max(1, shown) >= (options.autoCellsPerCounty ?? 6))) {
     plotLines(prepared.lines.county, projection, countyDots, 2);
+  }
+
+  const cellProvinceCore = new Int16Array(cols * rows).fill(-1);
+  const W = projection.dotsWide;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      let p = -2;
+      for (let dy = 1; dy < DOTS_Y - 1 && p !== -1; dy++) {
+        for (let dx = 0; dx < DOTS_X; dx++) {
+          const id = dots[(r * DOTS_Y + dy) * W + c * DOTS_X + dx]!;
+          const q = id < 0 ? -1 : prepared.provinceOf[id]!;
+          if (p === -2) p = q;
+          else if (q !== p) p = -1;
+          if (p === -1) break;
+        }
+      }
+      cellProvinceCore[r * cols + c] = p < 0 ? -1 : p;
+    }
   }
 
   const raster: MapRaster = {
@@ -326,21 +398,27 @@ export function rasterize(prepared: PreparedLayer, cols: number, rows: number, o
     touchCells: touch.items,
     anchorCell,
     labels: [],
+    cellProvinceCore,
   };
   if (options.labels ?? true) raster.labels = placeLabels(raster);
   return raster;
 }
 
-/** Keeps the rasters of the last few sizes, so a resize back and forth costs nothing. */
-export function rasterCache(prepared: PreparedLayer, options: RasterOptions = {}, keep = 4) {
+/**
+ * Keeps the rasters of the last few (size, province zoom) pairs, so a resize or a move back and
+ * forth costs nothing. Call with a first-level unit name (the layer's `province`) for its zoom,
+ * or without for the national view; an unknown name gives the national view.
+ */
+export function rasterCache(prepared: PreparedLayer, options: RasterOptions = {}, keep = 8) {
   const cache = new Map<string, MapRaster>();
-  return (cols: number, rows: number): MapRaster => {
-    const key = `${cols}x${rows}`;
+  return (cols: number, rows: number, province?: string): MapRaster => {
+    const view = province === undefined ? undefined : provinceZoomBox(prepared, province);
+    const key = `${cols}x${rows}:${view ? province : ''}`;
     let r = cache.get(key);
     if (r) {
       cache.delete(key);
     } else {
-      r = rasterize(prepared, cols, rows, options);
+      r = rasterize(prepared, cols, rows, view ? { ...options, view, labels: false, countyBorders: 'dotted', thickProvinceBorders: true } : options);
       if (cache.size >= keep) cache.delete(cache.keys().next().value!);
     }
     cache.set(key, r);
