@@ -19,6 +19,7 @@
  * the registry's extent (other countries in a world file) are matched by id only, else counted.
  */
 import { NameIndex, type Named } from '../registry/name-index.js';
+import { looseKeyOf, nameKey } from '../registry/normalize.js';
 import type { County, Province, Registry } from '../registry/types.js';
 import type { InputFeature } from './import-features.js';
 import { buildReference, featureFacts, placeFeature, seatInside, type BBox, type FeatureFacts, type Placement, type Reference } from './import/location.js';
@@ -81,6 +82,8 @@ export interface JoinMatch {
   method: JoinMethod;
   /** The property that decided (for names: the fields that voted for the county). */
   via: string;
+  /** Set when the county was named only by a former name (geo/variants.yaml `former: true`), e.g. "Ŭndŏk". */
+  former?: string;
 }
 
 export interface UnmatchedFeature {
@@ -273,20 +276,43 @@ function idLookups(f: InputFeature, registry: Registry, keys: RegistryKeys, idFi
 }
 
 type NameResult =
-  | { kind: 'found'; county: County; method: 'name' | 'name+province'; via: string }
+  | { kind: 'found'; county: County; method: 'name' | 'name+province'; via: string; former?: string }
   | { kind: 'ambiguous'; candidates: County[]; province?: string; via: (c: County) => string }
   | { kind: 'unknown'; suggestions: County[] };
 
-function resolveByNames(names: FieldValue[], index: NameIndex<CountyPlace>, province: Province | undefined): NameResult {
+/** Name keys (exact and loose) of each county's former names. */
+function formerKeys(registry: Registry): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const c of registry.counties) {
+    const keys = new Map<string, string>();
+    for (const s of c.spellings) {
+      if (!s.former) continue;
+      keys.set(nameKey(s.name), s.name);
+      keys.set(looseKeyOf(nameKey(s.name)), s.name);
+    }
+    if (keys.size > 0) out.set(c.id, keys);
+  }
+  return out;
+}
+
+function resolveByNames(names: FieldValue[], index: NameIndex<CountyPlace>, province: Province | undefined, former: Map<string, Map<string, string>>): NameResult {
   const score = new Map<County, { votes: number; fields: Set<string> }>();
   const suggestions = new Set<County>();
+  const formerHit = new Map<County, string>();
+  const currentHit = new Set<County>();
   for (const { field, value } of names) {
     const named = new Set<County>();
     for (const part of value.split(/[|;]/)) {
       if (!part.trim()) continue;
       const r = index.resolve(part);
-      if (r.kind === 'found') named.add(r.target.county);
-      else if (r.kind === 'ambiguous') r.candidates.forEach((c) => named.add(c.county));
+      if (r.kind === 'found') {
+        named.add(r.target.county);
+        const keys = former.get(r.target.county.id);
+        const key = nameKey(part);
+        const was = keys?.get(key) ?? keys?.get(looseKeyOf(key));
+        if (was !== undefined) formerHit.set(r.target.county, was);
+        else currentHit.add(r.target.county);
+      } else if (r.kind === 'ambiguous') r.candidates.forEach((c) => named.add(c.county));
       else r.suggestions.forEach((c) => suggestions.add(c.county));
     }
     for (const c of named) {
@@ -300,10 +326,11 @@ function resolveByNames(names: FieldValue[], index: NameIndex<CountyPlace>, prov
   const best = Math.max(...[...score.values()].map((s) => s.votes));
   let top = [...score].filter(([, s]) => s.votes === best).map(([c]) => c);
   const via = (c: County) => [...(score.get(c)?.fields ?? [])].join(',');
-  if (top.length === 1) return { kind: 'found', county: top[0]!, method: 'name', via: via(top[0]!) };
+  const wasNamed = (c: County) => (formerHit.has(c) && !currentHit.has(c) ? { former: formerHit.get(c)! } : {});
+  if (top.length === 1) return { kind: 'found', county: top[0]!, method: 'name', via: via(top[0]!), ...wasNamed(top[0]!) };
   if (province) {
     const inProvince = top.filter((c) => c.province === province.id);
-    if (inProvince.length === 1) return { kind: 'found', county: inProvince[0]!, method: 'name+province', via: via(inProvince[0]!) };
+    if (inProvince.length === 1) return { kind: 'found', county: inProvince[0]!, method: 'name+province', via: via(inProvince[0]!), ...wasNamed(inProvince[0]!) };
     if (inProvince.length > 1) top = inProvince;
   }
   return {
@@ -357,6 +384,7 @@ export function joinFeatures(features: InputFeature[], registry: Registry, optio
   const index = countyIndex(registry);
   const provinces = provinceIndex(registry.provinces);
   const keys = registryKeys(registry);
+  const former = formerKeys(registry);
   const claims: (JoinMatch & { placement: Extract<Placement, { ok: true }> })[] = [];
   const unmatched: UnmatchedFeature[] = [];
   const ambiguous: AmbiguousFeature[] = [];
@@ -400,13 +428,13 @@ export function joinFeatures(features: InputFeature[], registry: Registry, optio
     }
     const names = featureNames(f, options.nameFields);
     const province = featureProvince(f, provinces, options.provinceField);
-    const byName: NameResult = near ? resolveByNames(names, index, province) : { kind: 'unknown', suggestions: [] };
-    const found: { county: County; method: JoinMethod; via: string }[] = [];
+    const byName: NameResult = near ? resolveByNames(names, index, province, former) : { kind: 'unknown', suggestions: [] };
+    const found: { county: County; method: JoinMethod; via: string; former?: string }[] = [];
     for (const method of ['id', 'wikidata', 'osm'] as const) {
       const hit = ids[method];
       if (hit) found.push({ county: hit.county, method, via: hit.via });
     }
-    if (byName.kind === 'found') found.push({ county: byName.county, method: byName.method, via: byName.via });
+    if (byName.kind === 'found') found.push({ county: byName.county, method: byName.method, via: byName.via, ...(byName.former ? { former: byName.former } : {}) });
 
     let chosen: (typeof found)[number] | undefined;
     let placement: Extract<Placement, { ok: true }> | undefined;
@@ -467,7 +495,7 @@ export function joinFeatures(features: InputFeature[], registry: Registry, optio
       }
       continue;
     }
-    claims.push({ feature: f.index, county: chosen.county.id, method: chosen.method, via: chosen.via, placement });
+    claims.push({ feature: f.index, county: chosen.county.id, method: chosen.method, via: chosen.via, ...(chosen.former ? { former: chosen.former } : {}), placement });
     const other = [...found.filter((x) => x.county !== chosen.county).map((x) => ({ county: x.county.id, method: x.method }))];
     if (other.length > 0) disagreements.push({ feature: f.index, chosen: { county: chosen.county.id, method: chosen.method }, other });
   }

@@ -143,6 +143,12 @@ export function reportLines(registry: Registry, report: JoinReport, s: Summary, 
       `${report.outside > 0 ? `, ${report.outside} outside North Korea skipped` : ''}; looks like: ${SOURCE_LABEL[s.source]}`,
     ...(s.source === 'gadm' ? [GADM_NOTE] : []),
     `Matched ${report.matches.length} of ${report.registryCounties} registry counties` + (methods.length ? `: ${methods.join(', ')}` : ''),
+    ...optional(
+      'Matched by a former name',
+      report.matches.filter((m) => m.former !== undefined),
+      (m) => `${nameOf(m.feature)}: ${label(m.county)}, formerly "${safe(m.former!)}"`,
+      'renamed since; geo/variants.yaml cites the renaming',
+    ),
     ...optional('Bad features, skipped', s.layer.rejected, (r) => `#${r.index}${r.name !== undefined ? ` "${safe(r.name)}"` : ''}: ${safe(r.reason, 160)}`),
     ...optional('Not counties, skipped', [...report.notCounties, ...report.unmeasurable], (n) => `${nameOf(n.feature)}: ${safe(n.reason, 120)}`),
     ...optional(
