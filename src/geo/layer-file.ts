@@ -2,8 +2,8 @@
  * Reads the committed county layer (geo/counties.topo.json) from the package. The only module of
  * src/geo that touches the file system.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readInputText } from './import/read-input.js';
 import { layerFromTopology, parseCountiesTopology, type CountiesTopology, type GeoLayer } from './topology.js';
 
 /** geo/counties.topo.json, found from src/geo or dist/src/geo. */
@@ -13,8 +13,23 @@ export function defaultLayerPath(): string {
   return fileURLToPath(new URL(`${up}geo/counties.topo.json`, here));
 }
 
+/** A county layer above this is refused before it is read (the bundled one is ~0.3 MB, an imported OSM one ~0.2 MB). */
+export const MAX_LAYER_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads and checks a counties TopoJSON. FIFOs, devices, directories and files over
+ * MAX_LAYER_BYTES are refused at once (InputFileError), never read; bad JSON or a wrong shape
+ * throws an Error whose message says what is wrong.
+ */
 export function readCountiesTopology(path = defaultLayerPath()): CountiesTopology {
-  return parseCountiesTopology(JSON.parse(readFileSync(path, 'utf8')));
+  const { text } = readInputText(path, MAX_LAYER_BYTES);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`not JSON (${(err as Error).message.slice(0, 200)})`);
+  }
+  return parseCountiesTopology(json);
 }
 
 export function readDefaultLayer(path = defaultLayerPath()): GeoLayer {
