@@ -236,7 +236,15 @@ const projected = (error: string) => /outside longitude\/latitude/.test(error);
 function checkGeometries(candidates: InputFeature[]): { features: InputFeature[]; rejected: RejectedFeature[] } {
   const features: InputFeature[] = [];
   const rejected: RejectedFeature[] = [];
-  const inspected = candidates.map((f) => ({ f, r: inspectGeometry(f.geometry) }));
+  const inspected = candidates.map((f) => ({ f, r: inspectGeometry(f.geometry), swapped: swappedKorea(rawPairs(f.geometry)) }));
+  // Swapped first: a latitude-first Korea has "longitudes" of 123–132, which are out of range as latitudes.
+  const swapped = inspected.filter((x) => x.swapped);
+  if (swapped.length * 2 > candidates.length) {
+    const p = rawPairs(swapped[0]!.f.geometry)[0]!;
+    throw new Error(
+      `latitude and longitude are swapped: feature #${swapped[0]!.f.index} starts at (${p[0]}, ${p[1]}), a latitude first, and so do ${swapped.length} of ${candidates.length} features. GeoJSON puts longitude first; swap the two numbers of every position and import again`,
+    );
+  }
   const outOfRange = inspected.filter(({ r }) => 'error' in r && projected(r.error));
   if (outOfRange.length * 2 > candidates.length) {
     const sample = firstPair(outOfRange[0]!.f.geometry);
@@ -246,22 +254,15 @@ function checkGeometries(candidates: InputFeature[]): { features: InputFeature[]
         `${metres ? ', and so do most features: they look like projected metres (EPSG:3857 or a national grid)' : ''}: reproject to WGS 84 (EPSG:4326) first`,
     );
   }
-  const swapped = inspected.filter(({ r }) => 'points' in r && swappedKorea(r.points));
-  if (swapped.length * 2 > candidates.length) {
-    const p = (swapped[0]!.r as { points: Pair[] }).points[0]!;
-    throw new Error(
-      `latitude and longitude are swapped: feature #${swapped[0]!.f.index} starts at (${p[0]}, ${p[1]}), a latitude first, and so do ${swapped.length} of ${candidates.length} features. GeoJSON puts longitude first; swap the two numbers of every position and import again`,
-    );
-  }
-  for (const { f, r } of inspected) {
+  for (const { f, r, swapped: isSwapped } of inspected) {
     const name = displayName(f.properties);
     const reject = (reason: string) => rejected.push({ index: f.index, ...(name !== undefined ? { name } : {}), reason });
-    if ('error' in r) {
-      reject(r.error);
+    if (isSwapped) {
+      reject('latitude and longitude look swapped (the first number of each position is a latitude)');
       continue;
     }
-    if (swappedKorea(r.points)) {
-      reject('latitude and longitude look swapped (the first number of each position is a latitude)');
+    if ('error' in r) {
+      reject(r.error);
       continue;
     }
     let km2: number;
@@ -278,6 +279,20 @@ function checkGeometries(candidates: InputFeature[]): { features: InputFeature[]
     features.push(f);
   }
   return { features, rejected };
+}
+
+/** Every finite numeric pair of the outer rings (for the swapped test, before any range check). */
+function rawPairs(g: Polygon | MultiPolygon): Pair[] {
+  const out: Pair[] = [];
+  const polys = Array.isArray(g.coordinates) ? (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) : [];
+  for (const poly of polys) {
+    const ring = Array.isArray(poly) ? poly[0] : undefined;
+    if (!Array.isArray(ring)) continue;
+    for (const p of ring) {
+      if (Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number' && Number.isFinite(p[0]) && Number.isFinite(p[1])) out.push([p[0], p[1]]);
+    }
+  }
+  return out;
 }
 
 function firstPair(g: Polygon | MultiPolygon): Pair | undefined {

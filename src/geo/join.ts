@@ -310,7 +310,7 @@ function resolveByNames(names: FieldValue[], index: NameIndex<CountyPlace>, prov
         const keys = former.get(r.target.county.id);
         const key = nameKey(part);
         const was = keys?.get(key) ?? keys?.get(looseKeyOf(key));
-        if (was !== undefined) formerHit.set(r.target.county, was);
+        if (was !== undefined) formerHit.set(r.target.county, part.trim());
         else currentHit.add(r.target.county);
       } else if (r.kind === 'ambiguous') r.candidates.forEach((c) => named.add(c.county));
       else r.suggestions.forEach((c) => suggestions.add(c.county));

@@ -48,8 +48,8 @@ export function sanityGate(report: JoinReport, ref: Reference): GateFinding[] {
       message: `${plural(big.length, 'feature')} the size of provinces (each holds the seats of ${MULTI_SEAT} or more counties${named}): this looks like a first-level layer`,
     });
   }
-  const outside = facts.filter((f) => !f.inCountry);
-  if (outside.length * 2 > n) {
+  const outside = facts.filter((f) => !f.inCountry && !country.includes(f));
+  if (outside.length > 0 && outside.length * 2 > n - country.length) {
     const lats = outside.map((f) => f.inner[1]);
     const lons = outside.map((f) => f.inner[0]);
     const south = median(lats) < ref.bbox[1] + 0.8 && median(lons) < 129.6 && median(lons) > 124;

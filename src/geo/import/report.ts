@@ -58,7 +58,7 @@ export const GADM_NOTE = 'GADM licence: non-commercial use only, and the data ma
 
 /** "name matches X but the shape lies N km away", and the other reasons a match was refused. */
 export function misplacedText(m: MisplacedFeature, label: (id: string) => string): string {
-  const what = `${METHOD_LABEL[m.method]} names ${label(m.county)}`;
+  const what = `${m.method === 'seat' ? 'holds the seat of' : `${METHOD_LABEL[m.method]} matches`} ${label(m.county)}`;
   switch (m.why) {
     case 'elsewhere':
       return `${what} but the shape lies ${m.km === undefined || !Number.isFinite(m.km) ? 'far' : `${Math.round(m.km)} km`} away`;
