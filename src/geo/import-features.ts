@@ -9,6 +9,17 @@ import { feature } from 'topojson-client';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type * as TopoJSON from 'topojson-specification';
 import { InputFileError, readInputText } from './import/read-input.js';
+import { checkTopology } from './import/topology-check.js';
+
+/** Runs a topojson-client decode; an engine error inside it becomes a plain message. */
+export function decodeTopology<T>(decode: () => T): T {
+  try {
+    return decode();
+  } catch (err) {
+    if (err instanceof TypeError || err instanceof RangeError) throw new Error('the TopoJSON could not be decoded: its arcs or geometries are malformed');
+    throw err;
+  }
+}
 
 /** Files above this are refused before they are read. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -108,8 +119,9 @@ export function featuresFromJson(json: unknown, options: { object?: string } = {
   let object: string | undefined;
   if (doc.type === 'Topology') {
     format = 'topojson';
+    checkTopology(doc);
     object = chooseObject(doc as unknown as TopoJSON.Topology, options.object);
-    const fc = feature(doc as unknown as TopoJSON.Topology, (doc.objects as TopoJSON.Objects)[object]!);
+    const fc = decodeTopology(() => feature(doc as unknown as TopoJSON.Topology, (doc.objects as TopoJSON.Objects)[object!]!));
     raw = fc.type === 'FeatureCollection' ? fc.features : [fc];
   } else if (doc.type === 'FeatureCollection' && Array.isArray(doc.features)) {
     format = 'geojson';

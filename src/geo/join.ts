@@ -190,8 +190,11 @@ function provinceIndex(provinces: Province[]): NameIndex<Province & Named> {
   return index;
 }
 
+/** Longer property values are not names (and would make fuzzy matching slow): ignored. */
+const MAX_NAME = 200;
+
 function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'string') return value.length > MAX_NAME ? undefined : value.trim() || undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }

@@ -4,6 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { readInputText } from './import/read-input.js';
+import { checkTopology } from './import/topology-check.js';
+import { decodeTopology } from './import-features.js';
 import { layerFromTopology, parseCountiesTopology, type CountiesTopology, type GeoLayer } from './topology.js';
 
 /** geo/counties.topo.json, found from src/geo or dist/src/geo. */
@@ -29,9 +31,18 @@ export function readCountiesTopology(path = defaultLayerPath()): CountiesTopolog
   } catch (err) {
     throw new Error(`not JSON (${(err as Error).message.slice(0, 200)})`);
   }
-  return parseCountiesTopology(json);
+  if (json && typeof json === 'object' && !Array.isArray(json) && (json as { type?: unknown }).type === 'Topology') checkTopology(json as Record<string, unknown>);
+  const topo = parseCountiesTopology(json);
+  for (const [i, g] of topo.objects.counties.geometries.entries()) {
+    for (const key of ['name_en', 'name_ko'] as const) {
+      const v: unknown = g.properties?.[key];
+      if (v !== undefined && typeof v !== 'string') throw new Error(`county #${i}: ${key} is not text`);
+    }
+  }
+  return topo;
 }
 
 export function readDefaultLayer(path = defaultLayerPath()): GeoLayer {
-  return layerFromTopology(readCountiesTopology(path));
+  const topo = readCountiesTopology(path);
+  return decodeTopology(() => layerFromTopology(topo));
 }

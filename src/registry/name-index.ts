@@ -57,6 +57,7 @@ export class NameIndex<T extends Named> {
   /** Up to `limit` places whose names are closest to `name`. */
   suggest(name: string, limit = 3): T[] {
     const key = nameKey(name);
+    if (key.length > 60) return []; // no place name is this long; edit distances would only cost time
     const best = new Map<T, number>();
     for (const [candidate, targets] of this.exact) {
       const d = editDistance(key, candidate);
