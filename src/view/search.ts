@@ -4,6 +4,7 @@
  */
 import type { SiteSummary } from '../model/site-summary.js';
 import type { Dataset, Site } from '../model/types.js';
+import { isRevisedRomanization } from '../registry/name-index.js';
 import { looseKey, nameKey } from '../registry/normalize.js';
 
 export interface SearchHit {
@@ -32,12 +33,13 @@ export function searchEntries(dataset: Dataset): Entry[] {
 export function searchSites(entries: readonly Entry[], visible: readonly SiteSummary[], query: string, limit = 20): SearchHit[] {
   const q = nameKey(query);
   if (q === '') return [];
-  const ql = looseKey(query);
+  // Like the name index: a Revised Romanization query (Bucheon) is not loosened into DPRK names (Pujon).
+  const ql = isRevisedRomanization(query) ? undefined : looseKey(query);
   const byId = new Map(visible.map((s) => [s.id, s]));
   const best = new Map<string, { rank: number; matched: string }>();
   for (const e of entries) {
     if (!byId.has(e.site.id)) continue;
-    const rank = e.key === q ? 0 : e.key.startsWith(q) ? 1 : e.loose.startsWith(ql) ? 2 : e.key.includes(q) ? 3 : -1;
+    const rank = e.key === q ? 0 : e.key.startsWith(q) ? 1 : ql !== undefined && e.loose.startsWith(ql) ? 2 : e.key.includes(q) ? 3 : -1;
     if (rank < 0) continue;
     const prev = best.get(e.site.id);
     if (!prev || rank < prev.rank) best.set(e.site.id, { rank, matched: e.name });
