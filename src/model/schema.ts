@@ -177,6 +177,8 @@ export const variantsFileSchema = z.strictObject({
           name: text,
           system: z.enum(['dprk', 'mr', 'rr', 'rok', 'hangul', 'hanja', 'other']),
           source: id.optional(),
+          /** The county's name before a renaming (e.g. Ŭndŏk for Kyŏnghŭng until 2010). */
+          former: z.literal(true).optional(),
           ...uncertainty,
         }),
       ),

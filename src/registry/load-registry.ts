@@ -93,6 +93,7 @@ export function loadRegistry(geoDir: string, displayBase = process.cwd()): Regis
             name: n.name,
             system: n.system,
             ...(n.uncertain ?? entry.uncertain ? { uncertain: true } : {}),
+            ...(n.former ? { former: true } : {}),
             ...(n.source ?? entry.source ? { source: (n.source ?? entry.source)! } : {}),
             ...(n.note ?? entry.note ? { note: (n.note ?? entry.note)! } : {}),
           });

@@ -2,7 +2,7 @@
  * A lookup from any spelling of a place to the things named by it.
  * Exact keys are tried before loose keys; a name shared by two places is reported, never guessed.
  */
-import { editDistance, foldLatin, looseKeyOf, nameKey } from './normalize.js';
+import { editDistance, foldLatin, isHangul, looseKeyOf, nameKey } from './normalize.js';
 
 export interface Named {
   id: string;
@@ -40,7 +40,11 @@ export class NameIndex<T extends Named> {
     const { name, province } = splitQualifier(trimmed);
     const exactKey = nameKey(name);
     const p = province === undefined ? undefined : nameKey(province);
-    for (const map of [this.exact, this.loose]) {
+    // A Revised Romanization spelling (eo, eu) is South Korean usage and spells its Hangul exactly:
+    // the RR forms of every county are exact keys. Loosening it (ch = j, l = n, …) turns South
+    // Korean places into North Korean counties (Bucheon 부천 → Pujon 부전), so it is not loosened.
+    const maps = isRevisedRomanization(name) ? [this.exact] : [this.exact, this.loose];
+    for (const map of maps) {
       const key = map === this.exact ? exactKey : looseKeyOf(exactKey);
       let found = [...(map.get(key) ?? [])];
       if (p !== undefined) found = found.filter((t) => t.provinceKeys.some((k) => nameKey(k) === p));
@@ -53,6 +57,7 @@ export class NameIndex<T extends Named> {
   /** Up to `limit` places whose names are closest to `name`. */
   suggest(name: string, limit = 3): T[] {
     const key = nameKey(name);
+    if (key.length > 60) return []; // no place name is this long; edit distances would only cost time
     const best = new Map<T, number>();
     for (const [candidate, targets] of this.exact) {
       const d = editDistance(key, candidate);
@@ -64,6 +69,12 @@ export class NameIndex<T extends Named> {
       .slice(0, limit)
       .map(([t]) => t);
   }
+}
+
+/** True for Latin spellings with the vowels only Revised Romanization writes (eo ㅓ, eu ㅡ). */
+export function isRevisedRomanization(name: string): boolean {
+  const folded = foldLatin(name);
+  return !isHangul(folded) && /eo|eu/.test(folded);
 }
 
 /** "Unsan, North Pyongan", "Unsan (North Pyongan)" or "North Pyongan/Unsan". */

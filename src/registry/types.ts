@@ -13,6 +13,8 @@ export interface Spelling {
   /** Computed by romanisation rules, not attested in a source. */
   derived?: boolean;
   uncertain?: boolean;
+  /** A name the county had before a renaming (geo/variants.yaml cites where). */
+  former?: boolean;
   source?: string;
   note?: string;
 }

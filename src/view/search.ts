@@ -6,6 +6,7 @@
 import type { SiteSummary } from '../model/site-summary.js';
 import type { Dataset, Site } from '../model/types.js';
 import type { Province } from '../registry/types.js';
+import { isRevisedRomanization } from '../registry/name-index.js';
 import { looseKey, nameKey } from '../registry/normalize.js';
 
 /** A search result: a program site, or a first-level unit (which moves the map there). */
@@ -39,12 +40,13 @@ export function searchEntries(dataset: Dataset): Entry[] {
 export function searchSites(entries: readonly Entry[], visible: readonly SiteSummary[], query: string, limit = 20): SearchHit[] {
   const q = nameKey(query);
   if (q === '') return [];
-  const ql = looseKey(query);
+  // Like the name index: a Revised Romanization query (Bucheon) is not loosened into DPRK names (Pujon).
+  const ql = isRevisedRomanization(query) ? undefined : looseKey(query);
   const byId = new Map(visible.map((s) => [s.id, s]));
   const best = new Map<string, { rank: number; matched: string; name: string; hit: (matched: string) => SearchHit }>();
   for (const e of entries) {
     if (e.site && !byId.has(e.site.id)) continue;
-    const rank = e.key === q ? 0 : e.key.startsWith(q) ? 1 : e.loose.startsWith(ql) ? 2 : e.key.includes(q) ? 3 : -1;
+    const rank = e.key === q ? 0 : e.key.startsWith(q) ? 1 : ql !== undefined && e.loose.startsWith(ql) ? 2 : e.key.includes(q) ? 3 : -1;
     if (rank < 0) continue;
     // Provinces sort before sites of the same rank: half a rank ahead.
     const key = e.province ? `province:${e.province.id}` : `site:${e.site!.id}`;

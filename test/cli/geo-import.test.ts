@@ -251,7 +251,7 @@ test('a --name-field no feature has is an error; names from the file are sanitis
   const hostile: Feature<Polygon> = {
     type: 'Feature',
     properties: { shapeName: 'Atlantis\u001b[2J\u001b]52;c;aGk=\u0007\u202e\nnext' },
-    geometry: { type: 'Polygon', coordinates: [[[124, 38], [124.1, 38], [124.1, 38.1], [124, 38]]] },
+    geometry: { type: 'Polygon', coordinates: [[[124.3, 38.9], [124.4, 38.9], [124.4, 39], [124.3, 38.9]]] },
   };
   const input = syntheticFile(dir, THREE, [hostile]);
   const r = await cli('geo', 'import', input, '--out', join(dir, 'o.json'), '--name-field', 'NAME_9');

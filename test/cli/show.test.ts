@@ -75,6 +75,22 @@ test('an unknown name suggests the nearest', async () => {
   assert.match(r.err, /unknown place "Kimhyongjk"; did you mean "Kim Hyong Jik" \(Kim Hyong Jik County \(김형직군\), Ryanggang, 2024\)\?/);
 });
 
+test('South Korean places in Revised Romanization are unknown, not loosened into North Korean counties', async () => {
+  // 부천 Bucheon (Gyeonggi) and 영월 Yeongwol (Gangwon) once resolved to Pujon 부전 and Nyongwon 녕원.
+  for (const [query, near] of [['Bucheon', 'Pochon'], ['Yeongwol', 'Nyongwon']] as const) {
+    const r = await cli('show', query);
+    assert.equal(r.code, 1, query);
+    assert.equal(r.out, '');
+    assert.match(r.err, new RegExp(`unknown place "${query}"; did you mean ${near} `));
+  }
+  // RR spellings of real counties still resolve exactly; DPRK and MR spellings still resolve loosely.
+  for (const [query, id] of [['Bujeon', 'kp-south-hamgyong-pujon'], ['Gimhyeongjik', 'kp-ryanggang-kimhyongjik'], ['Jaeryeong', 'kp-south-hwanghae-chaeryong'], ['Phujon', 'kp-south-hamgyong-pujon']] as const) {
+    const r = await cli('show', query);
+    assert.equal(r.code, 0, `${query}: ${r.err}`);
+    assert.match(r.out, new RegExp(id));
+  }
+});
+
 test('text output shows status, the stance of each quote and the sources', async () => {
   const r = await cli('show', 'kimhyongjik', '--as-of', '2025-12-31');
   assert.equal(r.code, 0, r.err);

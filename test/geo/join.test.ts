@@ -43,7 +43,7 @@ test('geoBoundaries-style DPRK spellings resolve by name', () => {
   );
   assert.equal(r.matches[0]!.via, 'shapeName');
   assert.equal(r.missing.length, 197 - 3);
-  assert.equal(detectSource({ format: 'geojson', features: fs, skipped: 0, header: {} }), 'geoboundaries');
+  assert.equal(detectSource({ features: fs, header: {} }), 'geoboundaries');
 });
 
 test('Hangul and Hanja names resolve, and a Hangul name settles an ambiguous romanisation', () => {
@@ -53,16 +53,21 @@ test('Hangul and Hanja names resolve, and a Hangul name settles an ambiguous rom
   ]);
   const r = joinFeatures(fs, registry);
   assert.equal(countyOf(r, 0)?.county, 'kp-ryanggang-kimhyongjik');
-  // The Hangul names 은산군 (South Pyongan), though the polygon holds the other Unsan's seat.
-  assert.equal(countyOf(r, 1)?.county, 'kp-south-pyongan-unsan');
-  assert.equal(countyOf(r, 1)?.method, 'name');
+  // The Hangul names 은산군 (South Pyongan), but the polygon lies on the other Unsan's seat: the
+  // name alone is no evidence, so it is reported as misplaced and matched to neither.
+  assert.equal(countyOf(r, 1), undefined);
+  assert.deepEqual(
+    r.misplaced.map((m) => [m.feature, m.county, m.method, m.why]),
+    [[1, 'kp-south-pyongan-unsan', 'name', 'elsewhere']],
+  );
+  assert.ok(r.misplaced[0]!.km! > 50, `${r.misplaced[0]!.km} km`);
 });
 
 test('OCHA-style ADM2_EN "Unsan" twice: the ADM1_EN province field tells them apart', () => {
-  // Squares away from both seats, so only the province can decide.
+  // Squares beside the seats (not holding them), so only the province can decide the name.
   const fs = features([
-    { properties: { ADM2_EN: 'Unsan', ADM2_PCODE: 'KP0101', ADM1_EN: 'South Pyongan' }, geometry: around('kp-south-pyongan-unsan', 0.3, 0.3) },
-    { properties: { ADM2_EN: 'Unsan', ADM2_PCODE: 'KP0202', ADM1_EN: 'North Pyongan' }, geometry: around('kp-north-pyongan-unsan', 0.3, 0.3) },
+    { properties: { ADM2_EN: 'Unsan', ADM2_PCODE: 'KP0101', ADM1_EN: 'South Pyongan' }, geometry: around('kp-south-pyongan-unsan', 0.025, 0.025) },
+    { properties: { ADM2_EN: 'Unsan', ADM2_PCODE: 'KP0202', ADM1_EN: 'North Pyongan' }, geometry: around('kp-north-pyongan-unsan', 0.025, 0.025) },
     { properties: { ADM2_EN: 'Jaeryong', ADM2_PCODE: 'KP0303', ADM1_EN: 'South Hwanghae' }, geometry: around('kp-south-hwanghae-chaeryong') },
   ]);
   const r = joinFeatures(fs, registry);
@@ -71,12 +76,12 @@ test('OCHA-style ADM2_EN "Unsan" twice: the ADM1_EN province field tells them ap
   assert.equal(countyOf(r, 1)?.county, 'kp-north-pyongan-unsan');
   assert.equal(countyOf(r, 1)?.method, 'name+province');
   assert.equal(countyOf(r, 2)?.method, 'name');
-  assert.equal(detectSource({ format: 'geojson', features: fs, skipped: 0, header: {} }), 'ocha');
+  assert.equal(detectSource({ features: fs, header: {} }), 'ocha');
 
   // --province-field with an explicit property and DPRK/Hangul province spellings.
   const custom = features([
-    { properties: { nm: 'Unsan', prov: '평안남도' }, geometry: around('kp-south-pyongan-unsan', 0.3, 0.3) },
-    { properties: { nm: 'Unsan', prov: 'N. Phyongan' }, geometry: around('kp-north-pyongan-unsan', 0.3, 0.3) },
+    { properties: { nm: 'Unsan', prov: '평안남도' }, geometry: around('kp-south-pyongan-unsan', 0.025, 0.025) },
+    { properties: { nm: 'Unsan', prov: 'N. Phyongan' }, geometry: around('kp-north-pyongan-unsan', 0.025, 0.025) },
   ]);
   const r2 = joinFeatures(custom, registry, { nameFields: ['nm'], provinceField: 'prov' });
   assert.deepEqual(r2.matches.map((m) => m.county).sort(), ['kp-north-pyongan-unsan', 'kp-south-pyongan-unsan']);
@@ -128,9 +133,13 @@ test('features wholly outside North Korea are counted, not matched by name nor l
   assert.deepEqual([r.unmatched, r.ambiguous], [[], []]);
 });
 
-test('an unmatched feature lists the registry seats it holds, as a hint', () => {
+test('a feature whose names match nothing but which holds one seat is matched by seat containment, reported as such', () => {
   const r = joinFeatures(features([{ properties: { name: 'Nowhere' }, geometry: around('kp-ryanggang-kimhyongjik') }]), registry);
-  assert.deepEqual(r.unmatched[0]!.seatsInside, ['kp-ryanggang-kimhyongjik']);
+  assert.deepEqual(r.matches.map((m) => [m.county, m.method]), [['kp-ryanggang-kimhyongjik', 'seat']]);
+  assert.equal(r.byMethod.seat, 1);
+  // Holding two seats is not enough to say which: unmatched, with the seats as a hint.
+  const two = joinFeatures(features([{ properties: { name: 'Nowhere' }, geometry: square(125.6, 38.75, 0.6) }]), registry);
+  assert.equal(two.matches.length, 0);
 });
 
 test('two features claiming one county: a conflict, and the worse (later) method loses', () => {
@@ -138,7 +147,7 @@ test('two features claiming one county: a conflict, and the worse (later) method
   assert.ok(kim.wikidata);
   const fs = features([
     { properties: { shapeName: 'Kim Hyong Jik' }, geometry: around('kp-ryanggang-kimhyongjik') },
-    { properties: { name: 'Somewhere', wikidata: kim.wikidata }, geometry: around('kp-ryanggang-kimhyongjik', 0.5, 0) },
+    { properties: { name: 'Somewhere', wikidata: kim.wikidata }, geometry: around('kp-ryanggang-kimhyongjik', 0.01, 0) },
   ]);
   const r = joinFeatures(fs, registry);
   assert.deepEqual(r.matches.map((m) => [m.feature, m.county, m.method]), [[1, 'kp-ryanggang-kimhyongjik', 'wikidata']]);
@@ -149,7 +158,7 @@ test('two features claiming one county: a conflict, and the worse (later) method
   assert.equal(r.byMethod.name, 0);
 });
 
-test('two features with the same name: the one holding the seat keeps the county, the other is a conflict', () => {
+test('two features with the same name: the one holding the seat keeps the county; the other lies elsewhere', () => {
   const fs = features([
     { properties: { shapeName: 'Kim Hyong Jik' }, geometry: around('kp-ryanggang-kimhyongjik', 0.5, 0) },
     { properties: { shapeName: 'Kim Hyong Jik' }, geometry: around('kp-ryanggang-kimhyongjik') },
@@ -157,8 +166,18 @@ test('two features with the same name: the one holding the seat keeps the county
   const r = joinFeatures(fs, registry);
   assert.equal(r.matches.length, 1);
   assert.equal(r.matches[0]!.feature, 1);
-  assert.equal(r.conflicts.length, 1);
-  assert.deepEqual(r.conflicts[0]!.dropped, [{ feature: 0, method: 'name' }]);
+  assert.equal(r.conflicts.length, 0);
+  assert.deepEqual(r.misplaced.map((m) => [m.feature, m.why, m.other]), [[0, 'seat in another feature', 1]]);
+  // Both hold the seat (overlapping shapes): a conflict, the first keeps it, the other is listed.
+  const both = joinFeatures(
+    features([
+      { properties: { shapeName: 'Kim Hyong Jik' }, geometry: around('kp-ryanggang-kimhyongjik', 0.01, 0) },
+      { properties: { shapeName: 'Kim Hyong Jik' }, geometry: around('kp-ryanggang-kimhyongjik') },
+    ]),
+    registry,
+  );
+  assert.equal(both.matches[0]!.feature, 0);
+  assert.deepEqual(both.conflicts[0]!.dropped, [{ feature: 1, method: 'name' }]);
 });
 
 test('ids come first: registry id, then Wikidata, then OSM relation, then names; disagreements are reported', () => {
@@ -176,8 +195,10 @@ test('ids come first: registry id, then Wikidata, then OSM relation, then names;
   assert.equal(countyOf(r, 1)?.method, 'osm');
   assert.equal(countyOf(r, 2)?.county, 'kp-south-hwanghae-chaeryong');
   assert.equal(countyOf(r, 2)?.method, 'osm');
-  // `ref` is not an id field unless named with --id-field; its name says Kim Hyong Jik, which feature 0 holds by id.
-  assert.deepEqual(r.conflicts.map((c) => c.county), ['kp-ryanggang-kimhyongjik']);
+  // `ref` is not an id field unless named with --id-field; its name says Kim Hyong Jik, whose seat
+  // feature 0 holds: the name is in the wrong place, so it is refused, not a conflict.
+  assert.deepEqual(r.conflicts, []);
+  assert.deepEqual(r.misplaced.map((m) => [m.feature, m.county, m.why]), [[3, 'kp-ryanggang-kimhyongjik', 'seat in another feature']]);
   const withField = joinFeatures(fs, registry, { idField: 'ref' });
   assert.equal(countyOf(withField, 3)?.county, 'kp-north-hwanghae-unpa');
   assert.equal(countyOf(withField, 3)?.method, 'osm');
@@ -185,7 +206,7 @@ test('ids come first: registry id, then Wikidata, then OSM relation, then names;
   assert.deepEqual(withField.disagreements, [
     { feature: 3, chosen: { county: 'kp-north-hwanghae-unpa', method: 'osm' }, other: [{ county: 'kp-ryanggang-kimhyongjik', method: 'name' }] },
   ]);
-  assert.equal(detectSource({ format: 'geojson', features: fs, skipped: 0, header: {} }), 'osm');
+  assert.equal(detectSource({ features: fs, header: {} }), 'osm');
 });
 
 test('TopoJSON input: the object with the most polygons is read; points and lines are skipped', () => {

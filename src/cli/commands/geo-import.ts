@@ -4,12 +4,15 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { ImportError, readBoundaryFile, detectSource, SOURCE_ATTRIBUTION, SOURCE_LABEL, type InputFeature, type InputLayer } from '../../geo/import-features.js';
-import { featureNames, joinFeatures, JOIN_METHODS, type FieldValue, type JoinMethod, type JoinReport } from '../../geo/join.js';
-import { layerFromTopology, parseCountiesTopology } from '../../geo/topology.js';
+import { ImportError, readBoundaryFile, detectSource, SOURCE_ATTRIBUTION, type InputFeature, type InputLayer } from '../../geo/import-features.js';
+import { joinFeatures, type JoinReport } from '../../geo/join.js';
+import { sanityGate } from '../../geo/import/gate.js';
+import { buildReference, type Reference } from '../../geo/import/location.js';
+import { reportJson, reportLines, safe, type Summary, type Written } from '../../geo/import/report.js';
+import { layerText } from '../../geo/import/write.js';
+import { readDefaultLayer } from '../../geo/layer-file.js';
 import { ExportError } from '../../export/errors.js';
 import { writeFileAtomic } from '../../export/write-atomic.js';
-import { countiesTopologyText, dropSmallParts, QUANTIZATION, SIMPLIFY_MIN_WEIGHT, type CountyShape } from '../../geo/write-layer.js';
 import { loadRegistry } from '../../registry/load-registry.js';
 import type { Registry } from '../../registry/types.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
@@ -23,8 +26,12 @@ export const GEO_USAGE = `Usage: nk20x10 geo import FILE [--out FILE] [--name-fi
 Joins county boundaries (GeoJSON or TopoJSON: OpenStreetMap exports, geoBoundaries, OCHA COD-AB, …)
 to the 197 registry counties and writes a simplified counties TopoJSON for \`nk20x10 --geo FILE\`.
 Each feature is matched by a registry id, its Wikidata id, its OSM relation id, then by its names
-(any spelling or Hangul; a shared name is settled by the province field, then by which county's
-seat lies inside the polygon). Names and ids in the output come from the registry, not the input.
+(any spelling, Hangul or a former name; a shared name is settled by the province field, then by
+which county's seat lies inside the polygon), then by the one registry seat it holds. Every match
+must pass the location check: the county's seat lies inside the shape (or within 3 km), or the shape
+lies mostly inside that county on the bundled map; a shape holding several seats or of a very
+different size is refused. A file that as a whole does not look like North Korean counties writes
+nothing without --force. Names and ids in the output come from the registry, not the input.
   --out F             default: <input name>.counties.topo.json in the current directory
   --name-field F      use only this property for names (repeatable); default: every name-like one
   --id-field F        property holding registry ids, Wikidata ids or OSM relation ids
@@ -32,7 +39,8 @@ seat lies inside the polygon). Names and ids in the output come from the registr
   --object NAME       the TopoJSON object to read (default: the one with the most polygons)
   --attribution TEXT  credit line stored in the layer (default: guessed from the file's source)
   --min-match N       fail (writing nothing) below N matched counties (default 190)
-  --force             write even below --min-match, and replace an existing --out
+  --force             write even below --min-match or past the sanity gate (only matches that
+                      passed the location check), and replace an existing --out
   --format text|json  how the report is printed (json lists every item)
 Exit codes: 0 written, 1 unreadable input, too few matches or cannot write, 2 usage error.`;
 
@@ -50,24 +58,6 @@ const OPTIONS = {
 } as const;
 
 export const DEFAULT_MIN_MATCH = 190;
-/** Items listed per report section in text; JSON lists all. */
-const LIST_LIMIT = 25;
-
-const METHOD_LABEL: Record<JoinMethod, string> = {
-  id: 'registry id',
-  wikidata: 'Wikidata id',
-  osm: 'OSM relation',
-  name: 'name',
-  'name+province': 'name + province',
-  'name+seat': 'name + seat inside',
-};
-
-/** Input text on its way to the terminal: one line, bounded. */
-function safe(text: string, max = 60): string {
-  const s = sanitizeInline(text);
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
 function fail(io: Output, message: string): number {
   io.err(`nk20x10: geo import: ${message}\n`);
   return 1;
@@ -105,16 +95,27 @@ export async function geoCommand(argv: string[], io: Output): Promise<number> {
   if (fieldError) return fail(io, `${safe(basename(input))}: ${fieldError}`);
 
   const registry = loadRegistry(DEFAULT_GEO_DIR);
+  const reference = referenceFor(registry);
   const report = joinFeatures(layer.features, registry, {
     ...(values['id-field'] !== undefined ? { idField: values['id-field'] } : {}),
     ...(values['name-field'] !== undefined ? { nameFields: values['name-field'] } : {}),
     ...(values['province-field'] !== undefined ? { provinceField: values['province-field'] } : {}),
+    reference,
   });
   const source = detectSource(layer);
   const attribution = attributionFlag ?? SOURCE_ATTRIBUTION[source];
   const matched = report.matches.length;
-  const summary = { input, layer, source, attribution, minMatch };
+  const gate = sanityGate(report, reference);
+  const summary: Summary = { input, layer, source, attribution, minMatch, gate, dropped: [] };
 
+  if (gate.length > 0 && !force && matched > 0) {
+    emit(io, format, registry, report, summary, null);
+    return fail(
+      io,
+      `${safe(basename(input))} does not look like a layer of North Korean counties (see "What this file looks like" above); nothing written. ` +
+        `--force writes the ${matched} ${matched === 1 ? 'match' : 'matches'} that passed the location check`,
+    );
+  }
   if (matched === 0 || (matched < minMatch && !force)) {
     emit(io, format, registry, report, summary, null);
     return fail(
@@ -128,7 +129,9 @@ export async function geoCommand(argv: string[], io: Output): Promise<number> {
 
   let text: string;
   try {
-    text = layerText(layer, report, registry, { attribution, sourceFile: basename(input), source });
+    const built = layerText(layer, report, registry, { attribution, sourceFile: basename(input), source });
+    text = built.text;
+    summary.dropped = built.dropped;
   } catch (err) {
     emit(io, format, registry, report, summary, null);
     return fail(io, `${safe(basename(input))}: the joined shapes do not make a usable layer (${safe((err as Error).message, 200)}); nothing written`);
@@ -141,8 +144,22 @@ export async function geoCommand(argv: string[], io: Output): Promise<number> {
     emit(io, format, registry, report, summary, null);
     return fail(io, sanitizeInline(err.message));
   }
-  emit(io, format, registry, report, summary, { file: out, bytes: Buffer.byteLength(text), counties: matched });
+  emit(io, format, registry, report, summary, { file: out, bytes: Buffer.byteLength(text), counties: matched - summary.dropped.length });
   return 0;
+}
+
+/** Seats from the registry, extents and areas from the bundled layer as it is now (seats only if it cannot be read). */
+function referenceFor(registry: Registry): Reference {
+  try {
+    return buildReference(registry, readDefaultLayer());
+  } catch {
+    return buildReference(registry, undefined);
+  }
+}
+
+function emit(io: Output, format: 'text' | 'json', registry: Registry, report: JoinReport, s: Summary, written: Written | null): void {
+  if (format === 'json') printJson(io.out, reportJson(report, s, written));
+  else printLines(io.out, reportLines(registry, report, s, written));
 }
 
 function parseMinMatch(value: string | undefined): number {
@@ -193,6 +210,8 @@ function refuseOutput(out: string, input: string, force: boolean): string | unde
 
 function checkFields(features: InputFeature[], names: string[] | undefined, idField: string | undefined, provinceField: string | undefined): string | undefined {
   const keys = new Set(features.flatMap((f) => Object.keys(f.properties)));
+  // `--id-field id` also means the features' own `id` member (Wikidata ids, OSM relation numbers).
+  if (features.some((f) => f.featureId !== undefined)) keys.add('id');
   for (const [flag, field] of [
     ...(names ?? []).map((n) => ['--name-field', n] as const),
     ['--id-field', idField] as const,
@@ -205,157 +224,3 @@ function checkFields(features: InputFeature[], names: string[] | undefined, idFi
   return undefined;
 }
 
-function layerText(
-  layer: InputLayer,
-  report: JoinReport,
-  registry: Registry,
-  info: { attribution: string; sourceFile: string; source: keyof typeof SOURCE_LABEL },
-): string {
-  const byIndex = new Map(layer.features.map((f) => [f.index, f]));
-  const shapes: CountyShape[] = report.matches.map((m) => {
-    const c = registry.byId.get(m.county)!;
-    return {
-      properties: { id: c.id, name_en: c.name_en, name_ko: c.name_ko, province: registry.provinceById.get(c.province)?.name_en ?? c.province },
-      geometry: dropSmallParts(byIndex.get(m.feature)!.geometry),
-    };
-  });
-  const methods = JOIN_METHODS.filter((m) => report.byMethod[m] > 0).map((m) => `${m} ${report.byMethod[m]}`);
-  const text = countiesTopologyText(
-    shapes,
-    {
-      layer: 'imported',
-      attribution: info.attribution,
-      source_file: sanitizeInline(info.sourceFile),
-      source: SOURCE_LABEL[info.source],
-      join: `${report.matches.length} of ${report.registryCounties} registry counties (${methods.join(', ')})`,
-      method: 'nk20x10 geo import: features joined to geo/counties.csv; ids and names from the registry; simplified and quantized',
-    },
-    { simplifyWeight: SIMPLIFY_MIN_WEIGHT, quantization: QUANTIZATION },
-  );
-  // What `--geo FILE` will do with it: fail here rather than in the dashboard.
-  layerFromTopology(parseCountiesTopology(JSON.parse(text)));
-  return text;
-}
-
-interface Summary {
-  input: string;
-  layer: InputLayer;
-  source: keyof typeof SOURCE_LABEL;
-  attribution: string;
-  minMatch: number;
-}
-
-interface Written {
-  file: string;
-  bytes: number;
-  counties: number;
-}
-
-function emit(io: Output, format: 'text' | 'json', registry: Registry, report: JoinReport, s: Summary, written: Written | null): void {
-  if (format === 'json') printJson(io.out, reportJson(report, s, written));
-  else printLines(io.out, reportLines(registry, report, s, written));
-}
-
-/** Recursively passes every string through the sanitiser (names and keys come from the input). */
-function sanitizeDeep(value: unknown): unknown {
-  if (typeof value === 'string') return sanitizeInline(value);
-  if (Array.isArray(value)) return value.map(sanitizeDeep);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [sanitizeInline(k), sanitizeDeep(v)]));
-  return value;
-}
-
-function reportJson(report: JoinReport, s: Summary, written: Written | null): unknown {
-  return sanitizeDeep({
-    input: s.input,
-    format: s.layer.format,
-    ...(s.layer.object !== undefined ? { object: s.layer.object } : {}),
-    features: s.layer.features.length,
-    skipped_features: s.layer.skipped,
-    outside_features: report.outside,
-    source: s.source,
-    attribution: s.attribution,
-    matched: report.matches.length,
-    registry_counties: report.registryCounties,
-    min_match: s.minMatch,
-    by_method: report.byMethod,
-    matches: report.matches,
-    unmatched: report.unmatched,
-    ambiguous: report.ambiguous,
-    conflicts: report.conflicts,
-    missing: report.missing,
-    disagreements: report.disagreements,
-    seat_outside: report.seatOutside,
-    output: written,
-  });
-}
-
-function reportLines(registry: Registry, report: JoinReport, s: Summary, written: Written | null): string[] {
-  const label = (id: string) => {
-    const c = registry.byId.get(id);
-    return c ? `${c.name_en} (${c.name_ko}), ${registry.provinceById.get(c.province)?.name_en ?? c.province} [${id}]` : id;
-  };
-  const byIndex = new Map(s.layer.features.map((f) => [f.index, f]));
-  const names = (list: FieldValue[]) => (list.length === 0 ? 'no name properties' : list.slice(0, 3).map((n) => `${safe(n.field, 20)} "${safe(n.value)}"`).join(', '));
-  const featureLabel = (index: number) => {
-    const f = byIndex.get(index);
-    return `#${index} ${f ? names(featureNames(f)) : ''}`.trim();
-  };
-  const section = <T>(title: string, items: T[], line: (item: T) => string, note = ''): string[] => {
-    if (items.length === 0) return [`${title}: none`];
-    const shown = items.slice(0, LIST_LIMIT).map((i) => `  ${line(i)}`);
-    const more = items.length > LIST_LIMIT ? [`  … and ${items.length - LIST_LIMIT} more (--format json lists all)`] : [];
-    return [`${title} (${items.length})${note ? ` — ${note}` : ''}:`, ...shown, ...more];
-  };
-  const methods = JOIN_METHODS.filter((m) => report.byMethod[m] > 0).map((m) => `${report.byMethod[m]} by ${METHOD_LABEL[m]}`);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-  const lines = [
-    `${safe(basename(s.input), 120)}: ${plural(s.layer.features.length, 'polygon feature')}` +
-      ` (${s.layer.format === 'topojson' ? `TopoJSON object "${safe(s.layer.object ?? '')}"` : 'GeoJSON'})` +
-      `${s.layer.skipped > 0 ? `, ${s.layer.skipped} without polygons skipped` : ''}` +
-      `${report.outside > 0 ? `, ${report.outside} outside North Korea skipped` : ''}; looks like: ${SOURCE_LABEL[s.source]}`,
-    `Matched ${report.matches.length} of ${report.registryCounties} registry counties` + (methods.length ? `: ${methods.join(', ')}` : ''),
-    ...section('Unmatched features', report.unmatched, (u) => {
-      const hints = [
-        ...(u.suggestions.length ? [`similar: ${u.suggestions.map(label).join('; ')}`] : []),
-        ...(u.seatsInside.length ? [`holds the seat of ${u.seatsInside.slice(0, 3).map(label).join('; ')}`] : []),
-      ];
-      return `#${u.feature} ${names(u.names)}${hints.length ? ` — ${hints.join('; ')}` : ''}`;
-    }),
-    ...section('Registry counties without a shape', report.missing, label),
-    ...section(
-      'Ambiguous features',
-      report.ambiguous,
-      (a) => `${featureLabel(a.feature)} could be: ${a.candidates.map(label).join(' | ')}`,
-      'pass --province-field, or --id-field with registry ids',
-    ),
-    ...section(
-      'Conflicts',
-      report.conflicts,
-      (c) =>
-        `${label(c.county)}: kept #${c.kept.feature} (${METHOD_LABEL[c.kept.method]}), dropped ` +
-        c.dropped.map((d) => `${featureLabel(d.feature)} (${METHOD_LABEL[d.method]})`).join(', '),
-      'a county claimed twice keeps the better match',
-    ),
-    ...(report.disagreements.length
-      ? section(
-          'Methods disagree',
-          report.disagreements,
-          (d) =>
-            `#${d.feature}: ${METHOD_LABEL[d.chosen.method]} gives ${label(d.chosen.county)} (kept); ` +
-            d.other.map((o) => `${METHOD_LABEL[o.method]} gives ${label(o.county)}`).join('; '),
-        )
-      : []),
-    ...(report.seatOutside.length
-      ? section('Registry seat outside its matched shape', report.seatOutside, label, 'check these matches')
-      : []),
-  ];
-  if (written) {
-    lines.push(
-      `Wrote ${safe(written.file, 300)}: ${written.counties} ${written.counties === 1 ? 'county' : 'counties'}, ${(written.bytes / 1024).toFixed(1)} KiB`,
-      `Attribution stored in the layer: ${safe(s.attribution, 300)}`,
-      `Use it with: nk20x10 --geo ${safe(written.file, 300)}`,
-    );
-  }
-  return lines;
-}
