@@ -97,7 +97,7 @@ test('--pack writes the national view, every province and every program site, an
   assert.ok(svgs.includes('nk20x10-national-2025-12-31.svg'));
   assert.ok(svgs.includes('nk20x10-province-ryanggang-2025-12-31.svg'));
   assert.ok(svgs.includes('nk20x10-county-kimhyongjik-2025-12-31.svg'));
-  assert.equal(svgs.filter((f) => f.includes('-county-')).length, 56);
+  assert.equal(svgs.filter((f) => f.includes('-county-')).length, 63);
   // 12 of the 13 first-level units have program sites (Rason has none yet).
   assert.equal(svgs.filter((f) => f.includes('-province-')).length, 12);
   for (const f of svgs) assert.ok(index.includes(`href="${f}"`), f);

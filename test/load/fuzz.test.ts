@@ -8,7 +8,7 @@
  * Each worker copies the data once and, per mutant, swaps ONE path and puts the original back.
  * The copy keeps policy.yaml, six county files (every section of the format, every program year
  * and role) and the sources they and the registry cite: loadDataset's cost is mostly fixed (the
- * registry, sources.yaml, policy.yaml), and all 56 county files would double the time per mutant
+ * registry, sources.yaml, policy.yaml), and all 63 county files would double the time per mutant
  * without adding a case. The CLI mutants run on a full copy.
  *
  * Replay: NK20X10_FUZZ_SEED=<seed> NK20X10_FUZZ_ONLY=<index>[,<index>…] node --test dist/test/load/fuzz.test.js

@@ -7,7 +7,7 @@ test('the national view shows the header, map, grouped list and the first site i
   const f = ui.frame();
   assert.match(f, /Regional Development 20×10/);
   assert.match(f, /as of 2026-03-01/);
-  assert.match(f, /Inaugurated 40 of 200 \(2024: 20\/20 · 2025: 20\/20 · 2026: 0\/14 known of 20\)/);
+  assert.match(f, /Inaugurated 40 of 200 \(2024: 20\/20 · 2025: 20\/20 · 2026: 0\/20\)/);
   assert.match(f, /Map · national \(z: zoom\) · OSM 2020 boundaries/);
   assert.match(f, /▾ Pyongyang 평양시/);
   assert.match(f, /▾ North Pyongan 평안북도/);
