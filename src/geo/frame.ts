@@ -4,7 +4,7 @@
  * over the cells with array look-ups; nothing is rasterised here.
  */
 import { brailleChar, type MapRaster } from './raster.js';
-import { LABEL_COLOUR, LEGEND, SEA_LINE_COLOUR, type CountyStatus, type MapStatus } from './legend.js';
+import { LABEL_COLOUR, LEGEND, SEA_LINE_COLOUR, STALE_MARK, type CountyStatus, type MapStatus } from './legend.js';
 
 export interface FrameCell {
   char: string;
@@ -30,6 +30,8 @@ export interface FrameOptions {
   noColor?: boolean;
   /** Draw first-level labels. Default true. */
   labels?: boolean;
+  /** County ids whose status is stale: dotted over with STALE_MARK on every other empty cell. */
+  stale?: ReadonlySet<string>;
 }
 
 const BLANK: FrameCell = Object.freeze({ char: ' ' });
@@ -46,6 +48,7 @@ export function composeFrame(raster: MapRaster, options: FrameOptions = {}): Map
   const noColor = options.noColor ?? false;
   const statusOf = statusLookup(options.statuses);
   const countyStatus: MapStatus[] = prepared.ids.map(statusOf);
+  const staleCounty: boolean[] = prepared.ids.map((id) => options.stale?.has(id) ?? false);
 
   const selected = new Uint8Array(cols * rows);
   const si = options.selected === undefined ? undefined : prepared.index.get(options.selected);
@@ -70,8 +73,9 @@ export function composeFrame(raster: MapRaster, options: FrameOptions = {}): Map
       const strong = strongDots[cell]!;
       const bits = strong | countyDots[cell]!;
       const label = labelAt.get(cell);
+      const dotted = ci >= 0 && staleCounty[ci]! && status !== 'cursor' && (r + c) % 2 === 1 && label === undefined && !bits;
       if (noColor) {
-        const glyph = status !== undefined && status !== 'none' ? LEGEND[status].glyph : undefined;
+        const glyph = dotted ? STALE_MARK.glyph : status !== undefined && status !== 'none' ? LEGEND[status].glyph : undefined;
         // The county under the cursor must stay visible: its glyph wins over a label.
         const char = status === 'cursor' ? glyph! : label ?? glyph ?? (bits ? brailleChar(bits) : ' ');
         line[c] = label !== undefined || status === 'cursor' ? { char, bold: true } : char === ' ' ? BLANK : { char };
@@ -86,7 +90,8 @@ export function composeFrame(raster: MapRaster, options: FrameOptions = {}): Map
         continue;
       }
       const entry = LEGEND[status];
-      const out: FrameCell = { char: label ?? (bits ? brailleChar(bits) : ' '), bg: entry.colour };
+      const out: FrameCell = { char: label ?? (bits ? brailleChar(bits) : dotted ? STALE_MARK.glyph : ' '), bg: entry.colour };
+      if (dotted) out.fg = entry.line;
       if (label !== undefined || strong) out.fg = entry.text;
       else if (bits) out.fg = entry.line;
       if (label !== undefined || status === 'cursor') out.bold = true;

@@ -17,6 +17,8 @@ export const MAP_STATUSES = [
   'under_construction',
   'inaugurated',
   'operating',
+  'underproducing',
+  'operating_for_show',
   'disrupted',
   'unknown',
   'none',
@@ -55,10 +57,18 @@ export const LEGEND: Readonly<Record<MapStatus, LegendEntry>> = {
   },
   inaugurated: { status: 'inaugurated', label: 'Inaugurated', colour: '#7FCDBB', text: '#000000', line: '#3F7F72', glyph: '▒' },
   operating: { status: 'operating', label: 'Operating', colour: '#2C7FB8', text: '#000000', line: '#174566', glyph: '▓' },
+  underproducing: { status: 'underproducing', label: 'Far below capacity', colour: '#E69F00', text: '#000000', line: '#7A5500', glyph: '-' },
+  operating_for_show: { status: 'operating_for_show', label: 'Operating for show', colour: '#F0E442', text: '#000000', line: '#7F7822', glyph: '~' },
   disrupted: { status: 'disrupted', label: 'Disrupted', colour: '#D55E00', text: '#000000', line: '#7A3500', glyph: '!' },
   unknown: { status: 'unknown', label: 'Status unknown', colour: '#969696', text: '#000000', line: '#5A5A5A', glyph: '?' },
   none: { status: 'none', label: 'Not in the programme', colour: '#3A3A3A', text: '#D0D0D0', line: '#707070', glyph: ' ' },
 };
+
+/**
+ * Stale: the county's newest evidence is older than the stale-after threshold. Not a status: the
+ * county keeps its status colour (or glyph) and is dotted over with this mark (model/status.ts).
+ */
+export const STALE_MARK = { label: 'Stale (newest report older than the threshold)', glyph: ':', colour: '#5A5A5A' } as const;
 
 /** Sea and border dots outside the land. */
 export const SEA_LINE_COLOUR = '#8A8A8A';

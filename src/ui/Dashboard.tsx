@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { Atlas } from '../atlas.js';
-import { countyStatuses } from '../atlas.js';
+import { countyStatusView } from '../atlas.js';
 import { buildSiteReport } from '../model/site-report.js';
 import { cursorIndex, groupRows, visibleSites } from '../view/list-rows.js';
 import { layout, MIN_COLS, MIN_ROWS } from '../view/layout.js';
@@ -17,7 +17,7 @@ import { painter, text, type ColorLevel, type Line } from '../view/paint.js';
 import { progressAt } from '../view/progress.js';
 import type { ViewContext } from '../view/reduce.js';
 import { searchSites } from '../view/search.js';
-import type { ViewState } from '../view/state.js';
+import { lensOf, type ViewState } from '../view/state.js';
 import { Lines } from './Lines.js';
 import { Pane } from './Pane.js';
 
@@ -36,21 +36,29 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   const L = layout(cols, rows, state.showMap);
   const dataset = ctx.dataset;
   // Each pane is recomputed only when its own inputs change: a keystroke usually touches one or two.
-  const statuses = useMemo(() => countyStatuses(dataset.sites, state.asOf), [dataset, state.asOf]);
-  const visible = useMemo(() => visibleSites(dataset, state), [dataset, state.asOf, state.filter]);
+  const lens = useMemo(() => lensOf(state), [state.asOf, state.hindsight, state.staleAfterMonths]);
+  const { statuses, stale } = useMemo(() => countyStatusView(dataset.sites, lens), [dataset, lens]);
+  const visible = useMemo(() => visibleSites(dataset, state), [dataset, lens, state.filter]);
+  const progress = useMemo(() => progressAt(dataset, lens), [dataset, lens]);
   const list = useMemo(() => groupRows(dataset, visible, state.collapsed), [dataset, visible, state.collapsed]);
   const cursor = cursorIndex(list, state.cursor);
   const row = list[cursor];
   const site = row?.kind === 'site' ? dataset.sites.find((s) => s.id === row.site.id) : undefined;
   const detailWidth = L.kind === 'too-small' ? 0 : Math.max(1, L.detail.width - 2);
   const siteLines = useMemo(
-    () => (site ? siteDetailLines(buildSiteReport(dataset, site, state.asOf), detailWidth, noColor) : undefined),
-    [dataset, site, state.asOf, detailWidth, noColor],
+    () => (site ? siteDetailLines(buildSiteReport(dataset, site, lens), detailWidth, noColor) : undefined),
+    [dataset, site, lens, detailWidth, noColor],
   );
   const mapBox = L.kind === 'too-small' ? null : L.map;
   const mapContent = useMemo(
-    () => (mapBox ? [...mapLines(atlas, Math.max(1, mapBox.width - 2), Math.max(1, mapBox.height - 3) - 1, site?.county.id, statuses, noColor), legendLine(new Set<string>(statuses.values()), noColor)] : []),
-    [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, noColor],
+    () =>
+      mapBox
+        ? [
+            ...mapLines(atlas, Math.max(1, mapBox.width - 2), Math.max(1, mapBox.height - 3) - 1, site?.county.id, statuses, noColor, stale),
+            legendLine(new Set<string>(statuses.values()), noColor, stale.size > 0),
+          ]
+        : [],
+    [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, stale, noColor],
   );
 
   if (L.kind === 'too-small') {
@@ -99,7 +107,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
 
   return (
     <Box flexDirection="column" width={cols}>
-      <Lines lines={headerLines(progressAt(dataset, state.asOf), state, visible.filter((s) => s.contested).length, cols)} paint={paint} width={cols} />
+      <Lines lines={headerLines(progress, state, visible.filter((s) => s.contested).length, cols)} paint={paint} width={cols} />
       {L.kind === 'wide' ? (
         <Box>
           {mapPane}

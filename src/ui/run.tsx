@@ -5,6 +5,7 @@
 import { render, renderToString } from 'ink';
 import { supportsColor } from 'chalk';
 import type { Atlas } from '../atlas.js';
+import type { Lens } from '../model/status.js';
 import type { ColorLevel } from '../view/paint.js';
 import { firstSiteKey, viewContext } from '../view/reduce.js';
 import { initialState, type ViewState } from '../view/state.js';
@@ -14,7 +15,8 @@ import { installInkOutputCache, takeOverResize } from './ink-internals.js';
 
 export interface RunOptions {
   atlas: Atlas;
-  asOf: string;
+  /** The day, or a Lens (day, hindsight, stale threshold) from the command line. */
+  asOf: string | Lens;
   stdout: NodeJS.WriteStream;
   stdin: NodeJS.ReadStream;
   env: NodeJS.ProcessEnv;
@@ -28,7 +30,7 @@ export function colorLevelFor(env: NodeJS.ProcessEnv, isTTY: boolean): ColorLeve
   return supportsColor ? (supportsColor.level as ColorLevel) : 0;
 }
 
-export function startState(atlas: Atlas, asOf: string): { ctx: ReturnType<typeof viewContext>; state: ViewState } {
+export function startState(atlas: Atlas, asOf: string | Lens): { ctx: ReturnType<typeof viewContext>; state: ViewState } {
   const ctx = viewContext(atlas.dataset);
   const state = initialState(asOf);
   return { ctx, state: { ...state, cursor: firstSiteKey(ctx, state) } };

@@ -100,6 +100,6 @@ test('--pack writes the national view, every province and every program site, an
   // 12 of the 13 first-level units have program sites (Rason has none yet).
   assert.equal(svgs.filter((f) => f.includes('-province-')).length, 12);
   for (const f of svgs) assert.ok(index.includes(`href="${f}"`), f);
-  assert.match(index, /Kim Hyong Jik County 김형직군 \(2024\): disrupted/);
+  assert.match(index, /Kim Hyong Jik County 김형직군 \(2024\): operating \(state claim\)/, "on 31 Dec 2025 the August claim is the latest statement known");
   assert.ok(!existsSync(join(dir, 'index.html.tmp')));
 });

@@ -79,7 +79,7 @@ test('text output shows status, the stance of each quote and the sources', async
   const r = await cli('show', 'kimhyongjik', '--as-of', '2025-12-31');
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /^Kim Hyong Jik/);
-  assert.match(r.out, /As of 2025-12-31: /);
+  assert.match(r.out, /As of 2025-12-31 \(what was known then\): OPERATING \(state claim\) \(uncertain\)/);
   assert.match(r.out, /CONTESTED: state media says operating/);
   assert.match(r.out, /\[OUTSIDE REPORT\] /);
   assert.match(r.out, /── Sources/);
