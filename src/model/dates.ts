@@ -111,7 +111,7 @@ export function addMonths(day: string, months: number): string {
   return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
 }
 
-/** Human form for screens: `11 Feb 2025`, `Aug 2025`, `2025`, `6–10 Mar 2024`, `Apr–Aug 2025`, `since Apr 2025`. */
+/** Human form for screens: `11 Feb 2025`, `Aug 2025`, `Jan–Dec 2025` (a year), `6–10 Mar 2024`, `Apr–Aug 2025`, `since Apr 2025`. */
 export function formatSpan(span: DateSpan): string {
   if (span.precision === 'since') {
     const from = parseSimple(span.text.slice(6));
@@ -135,7 +135,8 @@ function formatDaySpan(span: DateSpan): string {
     case 'month':
       return `${monthName(m)} ${y}`;
     case 'year':
-      return String(y);
+      // Shown as the range it is, never as a point in the year.
+      return `Jan–Dec ${y}`;
     case 'since':
     case 'range': {
       const [y2, m2, d2] = span.end.split('-').map(Number) as [number, number, number];

@@ -161,7 +161,8 @@ export function buildSiteReport(dataset: Dataset, site: Site, lens: string | Len
       })),
   ]
     .filter((t) => shown(t.date, t.sources))
-    .sort((a, b) => a.date.end.localeCompare(b.date.end) || a.date.start.localeCompare(b.date.start))
+    // The documented order (model/status.ts): by period start, so "2025" sits at 1 Jan, not 31 Dec.
+    .sort((a, b) => a.date.start.localeCompare(b.date.start) || a.date.end.localeCompare(b.date.end))
     .map((t) => ({ ...t, date: t.date.text, date_label: formatSpan(t.date), sources: cite(t.sources) }));
 
   const prices = site.prices.filter((p) => shown(p.date, [p.source])).map((p) => ({ ...p, date: p.date.text, source: cite([p.source])[0]! }));

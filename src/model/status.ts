@@ -140,7 +140,8 @@ function resolve(basis: StatusEvidence, candidates: StatusEvidence[], views: Sta
   for (const e of candidates) {
     if (e === basis || e.status === basis.status) continue;
     if (e.date.start <= basis.date.end && basis.date.start <= e.date.end) {
-      reasons.push(`overlaps a ${e.status.replace(/_/g, ' ')} report (${formatSpan(e.date)}) [${e.sources.join(', ')}]`);
+      const word = e.status.replace(/_/g, ' ');
+      reasons.push(`overlaps ${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word} report (${formatSpan(e.date)}) [${e.sources.join(', ')}]`);
     }
   }
   const newest = views.reduce((n, e) => {

@@ -43,10 +43,15 @@ function statusLine(label: string, s: StatusReport | null, noColor: boolean): Li
   return [
     text(label, { bold: true }),
     text(STATUS_LABELS[s.status].toUpperCase() + (s.uncertain ? '?' : ''), noColor ? { bold: true } : { fg: statusColour(s.status), bold: true }),
-    text(` (${STRENGTH_LABELS[s.strength]}${s.stale ? ', STALE' : ''}) since ${s.since_label} · `),
+    text(` (${STRENGTH_LABELS[s.strength]}${s.stale ? ', STALE' : ''}) ${sincePhrase(s.since_label)} · `),
     stanceTag(s.claimed_by, noColor),
     text(` ${s.sources.join(', ')}`, { fg: MUTED }),
   ];
+}
+
+/** "since 24 Mar 2025"; a period that is itself "since Apr 2025" is not doubled. */
+export function sincePhrase(label: string): string {
+  return label.startsWith('since ') ? label : `since ${label}`;
 }
 
 /**

@@ -54,6 +54,9 @@ test('txt is plain text; ansi is the raw frame', async () => {
   assert.match(txt, /North Pyongan 평안북도/);
   assert.match(txt, /Kujang 구장군/);
   assert.doesNotMatch(txt, /\u001b/);
+  assert.match(txt, /Data as of 2025-12-31 \(what was known on that day\) · latest report 2025-\d\d-\d\d · stale after 6 months/);
+  assert.equal((await cli('export', '--view', 'county:kimhyongjik', '--hindsight', '-o', join(dir, 'h.txt'), ...AS_OF)).code, 0);
+  assert.match(readFileSync(join(dir, 'h.txt'), 'utf8'), /Data as of 2025-12-31 in HINDSIGHT \(today's knowledge of that day\) · latest report/);
   assert.equal((await cli('export', '-o', join(dir, 'n.ans'), ...AS_OF)).code, 0);
   assert.match(readFileSync(join(dir, 'n.ans'), 'utf8'), /\u001b\[/);
 });

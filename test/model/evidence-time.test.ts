@@ -50,7 +50,7 @@ test("Songchon's 2025 report is not ordered as 31 Dec: not known before its year
   const after = siteStatusAt(songchon, '2026-01-31')!;
   assert.equal(after.status, 'operating', 'the 18 Aug 2025 claim starts later than 1 Jan 2025');
   assert.equal(after.uncertain, true, 'but the year-long disruption report overlaps it');
-  assert.match(after.uncertainReasons.join('\n'), /disrupted report \(2025\) \[spn-2025-songchon-sukchon\]/);
+  assert.match(after.uncertainReasons.join('\n'), /disrupted report \(Jan–Dec 2025\) \[spn-2025-songchon-sukchon\]/);
   assert.equal(after.contested, true);
 });
 

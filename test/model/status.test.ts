@@ -117,7 +117,7 @@ test('a year-only report is the range it is: never ordered as its last day, and 
   const at = siteStatusAt(s, '2026-01-15')!;
   assert.equal(at.status, 'operating', 'the August claim starts later than 1 Jan 2025: the year report does not win by its 31 Dec');
   assert.equal(at.uncertain, true);
-  assert.match(at.uncertainReasons.join(' '), /overlaps a disrupted report \(2025\)/);
+  assert.match(at.uncertainReasons.join(' '), /overlaps a disrupted report \(Jan–Dec 2025\)/);
   assert.equal(at.contested, true);
   const before = siteStatusAt(s, { asOf: '2025-06-30', hindsight: true })!;
   assert.equal(before.status, 'disrupted', 'in hindsight the 2025 report applies from 1 Jan');

@@ -68,7 +68,7 @@ function countyLines(dataset: Dataset, c: County): string[] {
 
 function statusPhrase(s: StatusReport | null): string {
   if (!s) return 'nothing known yet';
-  return `${STATUS_LABELS[s.status].toUpperCase()} (${STRENGTH_LABELS[s.strength]}${s.stale ? ', STALE' : ''})${s.uncertain ? ' (uncertain)' : ''} since ${s.since_label}, per ${STANCE_LABELS[s.claimed_by]} [${s.sources.join(', ')}]`;
+  return `${STATUS_LABELS[s.status].toUpperCase()} (${STRENGTH_LABELS[s.strength]}${s.stale ? ', STALE' : ''})${s.uncertain ? ' (uncertain)' : ''} ${s.since_label.startsWith('since ') ? s.since_label : `since ${s.since_label}`}, per ${STANCE_LABELS[s.claimed_by]} [${s.sources.join(', ')}]`;
 }
 
 export function reportLines(r: SiteReport, columns: number): string[] {
@@ -81,7 +81,7 @@ export function reportLines(r: SiteReport, columns: number): string[] {
   out.push(`Registry unit: ${r.county.name_en} ${r.county.name_ko} ${r.county.name_hanja} (${r.county.type}, ${r.county.id})`);
   if (r.province_note) out.push(...wrap(`Province note: ${r.province_note}`, ''));
   out.push(...wrap(`As of ${r.as_of}${r.hindsight ? " in HINDSIGHT (today's knowledge of that day)" : ' (what was known then)'}: ${statusPhrase(r.status)}`, ''));
-  out.push(`Latest report in the dataset known then: ${r.latest_report ?? 'none'}`);
+  out.push(`Latest report ${r.hindsight ? 'in the dataset' : 'known then'}: ${r.latest_report ?? 'none'}`);
   if (r.status) {
     out.push(
       ...wrap(
