@@ -4,7 +4,7 @@
  */
 import { DataError } from './load/errors.js';
 import type { Dataset, Site } from './model/types.js';
-import { siteStatusAt } from './model/status.js';
+import { siteStatusAt, type Lens } from './model/status.js';
 import type { Status } from './model/vocabulary.js';
 import { readDefaultLayer } from './geo/layer-file.js';
 import type { CountyStatus } from './map/legend.js';
@@ -54,16 +54,29 @@ export function openAtlas(dataset: Dataset, layerPath?: string): Atlas {
 }
 
 /** When one registry county holds several sites (Kaesong), the map shows the most notable status. */
-const MAP_PRIORITY: Status[] = ['disrupted', 'operating', 'inaugurated', 'under_construction', 'selected', 'unknown'];
+const MAP_PRIORITY: Status[] = ['disrupted', 'operating_for_show', 'underproducing', 'operating', 'inaugurated', 'under_construction', 'selected', 'unknown'];
 
-/** Status per registry county as of a date, for colouring the map; counties without a site are absent. */
-export function countyStatuses(sites: readonly Site[], asOf: string): Map<string, CountyStatus> {
-  const out = new Map<string, CountyStatus>();
+/** Status per registry county as of a date (or Lens), for colouring the map; counties without a site are absent. */
+export function countyStatuses(sites: readonly Site[], asOf: string | Lens): Map<string, CountyStatus> {
+  return countyStatusView(sites, asOf).statuses;
+}
+
+/**
+ * Status per registry county, and the counties whose shown status is stale (the map dots them).
+ * A county shows its most notable site's status; it is stale when that site's status is.
+ */
+export function countyStatusView(sites: readonly Site[], asOf: string | Lens): { statuses: Map<string, CountyStatus>; stale: Set<string> } {
+  const statuses = new Map<string, CountyStatus>();
+  const stale = new Set<string>();
   for (const site of sites) {
-    const status = siteStatusAt(site, asOf)?.status;
-    if (!status) continue;
-    const current = out.get(site.county.id) as Status | undefined;
-    if (!current || MAP_PRIORITY.indexOf(status) < MAP_PRIORITY.indexOf(current)) out.set(site.county.id, status);
+    const at = siteStatusAt(site, asOf);
+    if (!at) continue;
+    const current = statuses.get(site.county.id) as Status | undefined;
+    if (!current || MAP_PRIORITY.indexOf(at.status) < MAP_PRIORITY.indexOf(current)) {
+      statuses.set(site.county.id, at.status);
+      if (at.stale) stale.add(site.county.id);
+      else stale.delete(site.county.id);
+    }
   }
-  return out;
+  return { statuses, stale };
 }

@@ -14,7 +14,7 @@ import { PROVINCES } from '../registry/provinces.js';
 import type { County, Registry } from '../registry/types.js';
 import type { LoadOptions } from './dataset.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Stored {
   format: number;

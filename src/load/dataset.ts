@@ -14,6 +14,8 @@ import {
   type SourceFile,
 } from '../model/schema.js';
 import type { Dataset, Policy, Site, Source, StatusEvidence } from '../model/types.js';
+import { withPublication } from '../model/published.js';
+import { compareEvidence } from '../model/status.js';
 import { MILESTONE_STATUS } from '../model/vocabulary.js';
 import { describeResolution } from '../registry/name-index.js';
 import { addSitePlaces, countyPlaceIndex } from '../model/places.js';
@@ -108,6 +110,8 @@ function load(options: LoadOptions): Dataset {
     });
   }
   const kindOf = (ids: string[]) => sources.get(ids[0] ?? '')?.kind ?? 'outside_report';
+  /** A statement's two dates: the period it describes, and when it became public (model/published.ts). */
+  const dated = (text: string, ids: string[]) => withPublication(span(text), ids.map((id) => sources.get(id)?.date));
 
   /** Unknown source ids cited anywhere in a parsed file (not checked when sources.yaml is unusable). */
   const unknown = (id: string) => `unknown source id "${id}"${hint(id, sources)}`;
@@ -158,7 +162,7 @@ function load(options: LoadOptions): Dataset {
       const status = m.status ?? MILESTONE_STATUS[m.type];
       if (status) {
         evidence.push({
-          date: span(m.date),
+          ...dated(m.date, m.sources),
           status,
           claimedBy: m.claimed_by ?? kindOf(m.sources),
           sources: m.sources,
@@ -172,9 +176,9 @@ function load(options: LoadOptions): Dataset {
     });
     (f.facilities ?? []).forEach((x, i) => {
       claimId(x.id, yaml, ['facilities', i, 'id']);
-      for (const o of x.observations ?? []) evidence.push(observationEvidence(o, [x.id], kindOf([o.source])));
+      for (const o of x.observations ?? []) evidence.push(observationEvidence(o, [x.id], kindOf([o.source]), dated(o.date, [o.source])));
     });
-    for (const o of f.observations ?? []) evidence.push(observationEvidence(o, [], kindOf([o.source])));
+    for (const o of f.observations ?? []) evidence.push(observationEvidence(o, [], kindOf([o.source]), dated(o.date, [o.source])));
     (f.products ?? []).forEach((p, i) => {
       if (p.facility) checkFacility(p.facility, ['products', i, 'facility']);
     });
@@ -230,9 +234,10 @@ function load(options: LoadOptions): Dataset {
       claimId(c.id, yaml, ['claims', i, 'id']);
       const targets = sites.filter((s) => s.year === c.applies_to.year && s.role === 'batch');
       if (targets.length === 0) errors.push(at(yaml, ['claims', i, 'applies_to', 'year'], `no batch sites in ${c.applies_to.year}`));
+      const when = dated(c.date, c.sources);
       for (const site of targets) {
         site.evidence.push({
-          date: span(c.date),
+          ...when,
           status: c.status,
           claimedBy: c.claimed_by ?? kindOf(c.sources),
           sources: c.sources,
@@ -257,7 +262,7 @@ function load(options: LoadOptions): Dataset {
   if (errors.length > 0 || !policy) throw new DataError(sortErrors(errors));
 
   for (const site of sites) {
-    site.evidence.sort((a, b) => a.date.end.localeCompare(b.date.end) || a.date.start.localeCompare(b.date.start));
+    site.evidence.sort(compareEvidence);
   }
   sites.sort((a, b) => a.year - b.year || a.province.localeCompare(b.province) || a.name_en.localeCompare(b.name_en));
 
@@ -268,9 +273,10 @@ function observationEvidence(
   o: { date: string; status: StatusEvidence['status']; claimed_by?: StatusEvidence['claimedBy']; source: string; uncertain?: boolean; note?: string },
   facilities: string[],
   kind: StatusEvidence['claimedBy'],
+  when: { date: DateSpan; published: DateSpan },
 ): StatusEvidence {
   return {
-    date: span(o.date),
+    ...when,
     status: o.status,
     claimedBy: o.claimed_by ?? kind,
     sources: [o.source],

@@ -4,7 +4,7 @@
  * over the cells with array look-ups; nothing is rasterised here.
  */
 import { brailleChar, type MapRaster } from './raster.js';
-import { GLYPH_FILL_16, LABEL_COLOUR, LEGEND, LEGEND_16, SEA_LINE_COLOUR, type CountyStatus, type MapStatus } from './legend.js';
+import { GLYPH_FILL_16, LABEL_COLOUR, LEGEND, LEGEND_16, SEA_LINE_COLOUR, STALE_MARK, type CountyStatus, type MapStatus } from './legend.js';
 import type { CellLabel } from './county-labels.js';
 
 export interface FrameCell {
@@ -35,6 +35,8 @@ export interface FrameOptions {
   countyLabels?: readonly CellLabel[];
   /** 'ansi16': colours from LEGEND_16 for 8/16-colour terminals. Default 'truecolor'. */
   palette?: 'truecolor' | 'ansi16';
+  /** County ids whose status is stale: dotted over with STALE_MARK on every other empty cell. */
+  stale?: ReadonlySet<string>;
 }
 
 /**
@@ -87,6 +89,7 @@ export function composeFrame(raster: MapRaster, options: FrameOptions = {}): Map
   const countyStatus: MapStatus[] = prepared.ids.map(statusOf);
   const ansi16 = options.palette === 'ansi16';
   const legend = ansi16 ? LEGEND_16 : LEGEND;
+  const staleCounty: boolean[] = prepared.ids.map((id) => options.stale?.has(id) ?? false);
 
   const selected = new Uint8Array(cols * rows);
   if (options.selected !== undefined) for (const cell of highlightCells(raster, options.selected)) selected[cell] = 1;
@@ -121,8 +124,9 @@ export function composeFrame(raster: MapRaster, options: FrameOptions = {}): Map
       const strong = strongDots[cell]!;
       const bits = strong | countyDots[cell]!;
       const label = labelAt.get(cell);
+      const dotted = ci >= 0 && staleCounty[ci]! && status !== 'cursor' && (r + c) % 2 === 1 && label === undefined && !bits;
       if (noColor) {
-        const glyph = status !== undefined && status !== 'none' ? LEGEND[status].glyph : undefined;
+        const glyph = dotted ? STALE_MARK.glyph : status !== undefined && status !== 'none' ? LEGEND[status].glyph : undefined;
         // The county under the cursor must stay visible: its glyph wins over a first-level label,
         // and over a county name unless the name would cover every highlighted cell.
         const nameHere = nameOverGlyph && countyLabelCells.has(cell) ? label : undefined;
@@ -139,9 +143,10 @@ export function composeFrame(raster: MapRaster, options: FrameOptions = {}): Map
         continue;
       }
       const entry = legend[status];
-      const fill = ansi16 && GLYPH_FILL_16.has(status) ? entry.glyph : ' ';
+      const fill = ansi16 && GLYPH_FILL_16.has(status) ? entry.glyph : dotted ? STALE_MARK.glyph : ' ';
       const out: FrameCell = { char: label ?? (bits ? brailleChar(bits) : fill), bg: entry.colour };
-      if (label !== undefined || strong || fill !== ' ') out.fg = entry.text;
+      if (dotted) out.fg = entry.line;
+      if (label !== undefined || strong || (fill !== ' ' && !dotted)) out.fg = entry.text;
       else if (bits) out.fg = entry.line;
       if (label !== undefined || status === 'cursor') out.bold = true;
       line[c] = out;

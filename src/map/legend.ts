@@ -17,6 +17,8 @@ export const MAP_STATUSES = [
   'under_construction',
   'inaugurated',
   'operating',
+  'underproducing',
+  'operating_for_show',
   'disrupted',
   'unknown',
   'none',
@@ -55,6 +57,8 @@ export const LEGEND: Readonly<Record<MapStatus, LegendEntry>> = {
   },
   inaugurated: { status: 'inaugurated', label: 'Inaugurated', colour: '#7FCDBB', text: '#000000', line: '#3F7F72', glyph: '▒' },
   operating: { status: 'operating', label: 'Operating', colour: '#2C7FB8', text: '#000000', line: '#174566', glyph: '▓' },
+  underproducing: { status: 'underproducing', label: 'Far below capacity', colour: '#E69F00', text: '#000000', line: '#7A5500', glyph: '-' },
+  operating_for_show: { status: 'operating_for_show', label: 'Operating for show', colour: '#F0E442', text: '#000000', line: '#7F7822', glyph: '~' },
   disrupted: { status: 'disrupted', label: 'Disrupted', colour: '#D55E00', text: '#000000', line: '#7A3500', glyph: '!' },
   unknown: { status: 'unknown', label: 'Status unknown', colour: '#969696', text: '#000000', line: '#5A5A5A', glyph: '?' },
   none: { status: 'none', label: 'Not in the programme', colour: '#3A3A3A', text: '#D0D0D0', line: '#707070', glyph: ' ' },
@@ -73,18 +77,29 @@ export const LEGEND_16: Readonly<Record<MapStatus, LegendEntry>> = {
   under_construction: { ...LEGEND.under_construction, colour: '#808000', text: '#000000', line: '#000000' }, // 43 yellow
   inaugurated: { ...LEGEND.inaugurated, colour: '#008080', text: '#000000', line: '#000000' }, // 46 cyan
   operating: { ...LEGEND.operating, colour: '#000080', text: '#C0C0C0', line: '#C0C0C0' }, // 44 blue
+  underproducing: { ...LEGEND.underproducing, colour: '#808000', text: '#000000', line: '#000000' }, // 43 yellow + '-'
+  operating_for_show: { ...LEGEND.operating_for_show, colour: '#000080', text: '#C0C0C0', line: '#C0C0C0' }, // 44 blue + '~'
   disrupted: { ...LEGEND.disrupted, colour: '#800000', text: '#C0C0C0', line: '#C0C0C0' }, // 41 red
   unknown: { ...LEGEND.unknown, colour: '#000000', text: '#C0C0C0', line: '#C0C0C0' }, // 40 black + '?'
   none: { ...LEGEND.none, colour: '#008000', text: '#000000', line: '#000000' }, // 42 green
 };
 
-/** Statuses whose cells also show their glyph in 16-colour mode (their background alone is not unique). */
-export const GLYPH_FILL_16: ReadonlySet<MapStatus> = new Set(['unknown']);
+/**
+ * Statuses whose cells also show their glyph in 16-colour mode (their background alone is not
+ * unique: far below capacity shares yellow with under construction, for show shares blue with operating).
+ */
+export const GLYPH_FILL_16: ReadonlySet<MapStatus> = new Set(['unknown', 'underproducing', 'operating_for_show']);
 
 /** The legend for a colour depth: LEGEND_16 at chalk level 1, LEGEND otherwise. */
 export function legendFor(level: number): Readonly<Record<MapStatus, LegendEntry>> {
   return level === 1 ? LEGEND_16 : LEGEND;
 }
+
+/**
+ * Stale: the county's newest evidence is older than the stale-after threshold. Not a status: the
+ * county keeps its status colour (or glyph) and is dotted over with this mark (model/status.ts).
+ */
+export const STALE_MARK = { label: 'Stale (newest report older than the threshold)', glyph: ':', colour: '#5A5A5A' } as const;
 
 /** Sea and border dots outside the land. */
 export const SEA_LINE_COLOUR = '#8A8A8A';

@@ -29,6 +29,11 @@ function dateProblem(value: string): string | undefined {
 }
 const url = z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL without spaces');
 const year = z.number().int('must be a whole year').min(2000, 'must be 2000 or later').max(2100, 'must be 2100 or earlier');
+/**
+ * Largest plausible price in won: 100 million. Market prices in the sources run from about 1,000
+ * won (a toothbrush) to tens of millions (an apartment would be more, and is not a product price).
+ */
+export const MAX_WON = 100_000_000;
 const uncertainty = { uncertain: z.boolean().optional(), note: text.optional() };
 
 export const sourceSchema = z.strictObject({
@@ -88,7 +93,11 @@ export const priceSchema = z.strictObject({
   item: text,
   item_ko: text.optional(),
   unit: text,
-  won: z.number().positive('must be a positive number of won'),
+  won: z
+    .number()
+    .int('must be a whole number of won (no fractions or exponents like 1e-320)')
+    .min(1, 'must be a positive whole number of won')
+    .max(MAX_WON, `must be at most ${MAX_WON.toLocaleString('en-US')} won`),
   market: z.enum(MARKETS),
   date,
   source: id,

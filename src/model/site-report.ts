@@ -2,20 +2,34 @@
  * Everything known about one site as of a date, as plain data. `show --format json` prints it;
  * `show` text, the dashboard's detail pane and exports render it.
  */
-import { formatSpan } from './dates.js';
-import { facilityStatusAt, siteStatusAt, type StatusAt } from './status.js';
+import { formatSpan, type DateSpan } from './dates.js';
+import { withPublication } from './published.js';
+import { DEFAULT_STALE_AFTER_MONTHS, facilityStatusAt, latestReport, siteStatusAt, type Lens, type StatusAt } from './status.js';
 import type { Dataset, Site, Source } from './types.js';
-import type { Stance, Status } from './vocabulary.js';
+import { statusLabel, type Stance, type Status, type Strength } from './vocabulary.js';
 
 export interface StatusReport {
   status: Status;
+  /** claimed | reported | confirmed (model/status.ts). */
+  strength: Strength;
+  /** "operating (state claim)", "disrupted (reported, stale)". */
+  label: string;
+  /** Period the status statement describes, as written; and as the range of days it covers. */
   since: string;
+  since_label: string;
+  period_start: string;
+  period_end: string;
+  /** Publication day of that statement. */
+  published: string;
   claimed_by: Stance;
   sources: string[];
   uncertain: boolean;
+  uncertain_reasons: string[];
   contested: boolean;
-  state_view: { status: Status; date: string; sources: string[] } | null;
-  outside_view: { status: Status; date: string; claimed_by: Stance; sources: string[] } | null;
+  newest_evidence: string;
+  stale: boolean;
+  state_view: { status: Status; date: string; published: string; sources: string[] } | null;
+  outside_view: { status: Status; date: string; published: string; claimed_by: Stance; sources: string[] } | null;
 }
 
 export interface TimelineEntry {
@@ -55,6 +69,11 @@ export interface SiteReport {
   spellings: { name: string; system: string; derived: boolean; uncertain: boolean; note: string | null }[];
   aliases: Site['aliases'];
   as_of: string;
+  /** True: today's knowledge of the as-of day; false: what was known on it. */
+  hindsight: boolean;
+  stale_after_months: number;
+  /** Latest publication day of any status statement in the dataset known on the as-of day. */
+  latest_report: string | null;
   status: StatusReport | null;
   facilities: { id: string; kind: string; name: string; name_ko: string | null; status: StatusReport | null; sources: string[] }[];
   timeline: TimelineEntry[];
@@ -65,7 +84,15 @@ export interface SiteReport {
   sources: (Omit<Source, 'date'> & { date: string })[];
 }
 
-export function buildSiteReport(dataset: Dataset, site: Site, asOf: string): SiteReport {
+/** Everything known about a site on a day (`YYYY-MM-DD` or a Lens). Timeline entries are those known then. */
+export function buildSiteReport(dataset: Dataset, site: Site, lens: string | Lens): SiteReport {
+  const l: Lens = typeof lens === 'string' ? { asOf: lens } : lens;
+  const asOf = l.asOf;
+  /** Shown when known on the day (published by then), or in hindsight when its period has begun. */
+  const shown = (date: DateSpan, sources: string[]) => {
+    const { published } = withPublication(date, sources.map((id) => dataset.sources.get(id)?.date));
+    return l.hindsight ? date.start <= asOf : published.end <= asOf;
+  };
   const province = dataset.registry.provinceById.get(site.province);
   const cited = new Set<string>();
   const cite = (ids: string[]) => {
@@ -76,14 +103,31 @@ export function buildSiteReport(dataset: Dataset, site: Site, asOf: string): Sit
     at
       ? {
           status: at.status,
+          strength: at.strength,
+          label: statusLabel(at.status, at.strength, at.stale),
           since: at.basis.date.text,
+          since_label: formatSpan(at.basis.date),
+          period_start: at.basis.date.start,
+          period_end: at.basis.date.end,
+          published: at.basis.published.end,
           claimed_by: at.basis.claimedBy,
           sources: cite(at.basis.sources),
-          uncertain: at.basis.uncertain,
+          uncertain: at.uncertain,
+          uncertain_reasons: at.uncertainReasons,
           contested: at.contested,
-          state_view: at.stateView ? { status: at.stateView.status, date: at.stateView.date.text, sources: cite(at.stateView.sources) } : null,
+          newest_evidence: at.newest,
+          stale: at.stale,
+          state_view: at.stateView
+            ? { status: at.stateView.status, date: at.stateView.date.text, published: at.stateView.published.end, sources: cite(at.stateView.sources) }
+            : null,
           outside_view: at.outsideView
-            ? { status: at.outsideView.status, date: at.outsideView.date.text, claimed_by: at.outsideView.claimedBy, sources: cite(at.outsideView.sources) }
+            ? {
+                status: at.outsideView.status,
+                date: at.outsideView.date.text,
+                published: at.outsideView.published.end,
+                claimed_by: at.outsideView.claimedBy,
+                sources: cite(at.outsideView.sources),
+              }
             : null,
         }
       : null;
@@ -116,21 +160,22 @@ export function buildSiteReport(dataset: Dataset, site: Site, asOf: string): Sit
         note: e.note ?? null,
       })),
   ]
-    .filter((t) => t.date.end <= asOf)
-    .sort((a, b) => a.date.end.localeCompare(b.date.end) || a.date.start.localeCompare(b.date.start))
+    .filter((t) => shown(t.date, t.sources))
+    // The documented order (model/status.ts): by period start, so "2025" sits at 1 Jan, not 31 Dec.
+    .sort((a, b) => a.date.start.localeCompare(b.date.start) || a.date.end.localeCompare(b.date.end))
     .map((t) => ({ ...t, date: t.date.text, date_label: formatSpan(t.date), sources: cite(t.sources) }));
 
-  const prices = site.prices.filter((p) => p.date.end <= asOf).map((p) => ({ ...p, date: p.date.text, source: cite([p.source])[0]! }));
-  const quotes = site.quotes.filter((q) => q.date.end <= asOf).map((q) => ({ ...q, date: q.date.text, source: cite([q.source])[0]! }));
+  const prices = site.prices.filter((p) => shown(p.date, [p.source])).map((p) => ({ ...p, date: p.date.text, source: cite([p.source])[0]! }));
+  const quotes = site.quotes.filter((q) => shown(q.date, [q.source])).map((q) => ({ ...q, date: q.date.text, source: cite([q.source])[0]! }));
   const facilities = site.facilities.map((f) => ({
     id: f.id,
     kind: f.kind,
     name: f.name,
     name_ko: f.name_ko ?? null,
-    status: statusReport(facilityStatusAt(site, f, asOf)),
+    status: statusReport(facilityStatusAt(site, f, l)),
     sources: cite(f.sources),
   }));
-  const status = statusReport(siteStatusAt(site, asOf));
+  const status = statusReport(siteStatusAt(site, l));
   site.products.forEach((p) => cite([p.source]));
   site.notes.forEach((n) => cite([n.source]));
   site.aliases.forEach((a) => cite([a.source]));
@@ -164,6 +209,9 @@ export function buildSiteReport(dataset: Dataset, site: Site, asOf: string): Sit
     })),
     aliases: site.aliases,
     as_of: asOf,
+    hindsight: l.hindsight ?? false,
+    stale_after_months: l.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS,
+    latest_report: latestReport(dataset.sites, l) ?? null,
     status,
     facilities,
     timeline,

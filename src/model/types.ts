@@ -19,7 +19,13 @@ export interface Source {
 
 /** One dated statement about status: from a milestone, an observation, or a batch-wide claim. */
 export interface StatusEvidence {
+  /** The period it describes (event or observation). */
   date: DateSpan;
+  /**
+   * When it became public: the earliest publication date among its sources that is not before
+   * the period begins (sources.yaml `date`); the period itself when no source qualifies.
+   */
+  published: DateSpan;
   status: Status;
   claimedBy: Stance;
   sources: string[];

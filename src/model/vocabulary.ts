@@ -1,6 +1,20 @@
 /** The fixed vocabularies of the data model. Order matters: it is the display order. */
 
-export const STATUSES = ['selected', 'under_construction', 'inaugurated', 'operating', 'disrupted', 'unknown'] as const;
+/**
+ * Status values (data/README.md documents each). `underproducing` and `operating_for_show` are what
+ * outside reports describe (e.g. Daily NK, 4 Apr 2025: "the appearance of normal operations while
+ * actually minimizing production", output diverted to priority customers).
+ */
+export const STATUSES = [
+  'selected',
+  'under_construction',
+  'inaugurated',
+  'operating',
+  'underproducing',
+  'operating_for_show',
+  'disrupted',
+  'unknown',
+] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const STATUS_LABELS: Record<Status, string> = {
@@ -8,9 +22,30 @@ export const STATUS_LABELS: Record<Status, string> = {
   under_construction: 'under construction',
   inaugurated: 'inaugurated',
   operating: 'operating',
+  underproducing: 'far below capacity',
+  operating_for_show: 'operating for show',
   disrupted: 'disrupted',
   unknown: 'unknown',
 };
+
+/**
+ * How strong a status is: `claimed` rests on state media alone, `reported` on independent sources
+ * alone (outside reports, ROK government, analysts), `confirmed` when both agree.
+ */
+export const STRENGTHS = ['claimed', 'reported', 'confirmed'] as const;
+export type Strength = (typeof STRENGTHS)[number];
+
+/** Shown after the status: "operating (state claim)". */
+export const STRENGTH_LABELS: Record<Strength, string> = {
+  claimed: 'state claim',
+  reported: 'reported',
+  confirmed: 'confirmed',
+};
+
+/** "operating (state claim)", "disrupted (reported, stale)". */
+export function statusLabel(status: Status, strength: Strength, stale: boolean): string {
+  return `${STATUS_LABELS[status]} (${STRENGTH_LABELS[strength]}${stale ? ', stale' : ''})`;
+}
 
 export const STANCES = ['state_media', 'outside_report', 'rok_government', 'analyst'] as const;
 export type Stance = (typeof STANCES)[number];

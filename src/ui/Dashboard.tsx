@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { Atlas } from '../atlas.js';
-import { countyStatuses } from '../atlas.js';
+import { countyStatusView } from '../atlas.js';
 import { buildSiteReport } from '../model/site-report.js';
 import { cursorIndex, groupRows, visibleSites } from '../view/list-rows.js';
 import { layout, MIN_COLS, MIN_ROWS } from '../view/layout.js';
@@ -19,7 +19,7 @@ import type { ViewContext } from '../view/reduce.js';
 import { searchSites } from '../view/search.js';
 import { searchHint } from '../model/place-hints.js';
 import type { SiteSummary } from '../model/site-summary.js';
-import type { ViewState } from '../view/state.js';
+import { lensOf, type ViewState } from '../view/state.js';
 import { Lines } from './Lines.js';
 import { Pane } from './Pane.js';
 
@@ -38,20 +38,22 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   const L = layout(cols, rows, state.showMap);
   const dataset = ctx.dataset;
   // Each pane is recomputed only when its own inputs change: a keystroke usually touches one or two.
-  const visible = useMemo(() => visibleSites(dataset, state), [dataset, state.asOf, state.filter]);
+  const lens = useMemo(() => lensOf(state), [state.asOf, state.hindsight, state.staleAfterMonths]);
+  const visible = useMemo(() => visibleSites(dataset, state), [dataset, lens, state.filter]);
+  const progress = useMemo(() => progressAt(dataset, lens), [dataset, lens]);
   // The map shows what the list shows: the sites passing the filters, as of the date.
-  const statuses = useMemo(() => {
+  const { statuses, stale } = useMemo(() => {
     const ids = new Set(visible.map((s) => s.id));
-    return countyStatuses(dataset.sites.filter((s) => ids.has(s.id)), state.asOf);
-  }, [dataset, visible, state.asOf]);
+    return countyStatusView(dataset.sites.filter((s) => ids.has(s.id)), lens);
+  }, [dataset, visible, lens]);
   const list = useMemo(() => groupRows(dataset, visible, state.collapsed), [dataset, visible, state.collapsed]);
   const cursor = cursorIndex(list, state.cursor);
   const row = list[cursor];
   const site = row?.kind === 'site' ? dataset.sites.find((s) => s.id === row.site.id) : undefined;
   const detailWidth = L.kind === 'too-small' ? 0 : Math.max(1, L.detail.width - 2);
   const siteLines = useMemo(
-    () => (site ? siteDetailLines(buildSiteReport(dataset, site, state.asOf), detailWidth, noColor) : undefined),
-    [dataset, site, state.asOf, detailWidth, noColor],
+    () => (site ? siteDetailLines(buildSiteReport(dataset, site, lens), detailWidth, noColor) : undefined),
+    [dataset, site, lens, detailWidth, noColor],
   );
   const mapBox = L.kind === 'too-small' ? null : L.map;
   const mapContent = useMemo(() => {
@@ -66,10 +68,11 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
       colorLevel,
       province: state.mapProvince,
       names: state.mapNames,
+      stale,
     });
     if (map.length === 0) return [];
-    return withLegend ? [...map, legendLine(new Set<string>(statuses.values()), noColor, colorLevel), creditLine(atlas)] : [...map, creditLine(atlas)];
-  }, [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, colorLevel, noColor, state.mapProvince, state.mapNames]);
+    return withLegend ? [...map, legendLine(new Set<string>(statuses.values()), noColor, colorLevel, stale.size > 0), creditLine(atlas)] : [...map, creditLine(atlas)];
+  }, [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, stale, colorLevel, noColor, state.mapProvince, state.mapNames]);
 
   if (L.kind === 'too-small') {
     // Short lines: the notice itself must fit in a tiny terminal.
@@ -114,7 +117,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
 
   return (
     <Box flexDirection="column" width={cols}>
-      <Lines lines={headerLines(progressAt(dataset, state.asOf), state, visible.filter((s) => s.contested).length, cols)} paint={paint} width={cols} />
+      <Lines lines={headerLines(progress, state, visible.filter((s) => s.contested).length, cols)} paint={paint} width={cols} />
       {L.kind === 'wide' ? (
         <Box>
           {mapPane}

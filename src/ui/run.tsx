@@ -11,6 +11,7 @@ import { supportsColor } from 'chalk';
 import type { Atlas } from '../atlas.js';
 import { ENTER_SCREEN, LEAVE_SCREEN, TerminalScreen } from '../term/terminal-screen.js';
 import { terminalSize } from '../term/size.js';
+import type { Lens } from '../model/status.js';
 import type { ColorLevel } from '../view/paint.js';
 import { firstSiteKey, viewContext } from '../view/reduce.js';
 import { initialState, type ViewState } from '../view/state.js';
@@ -19,7 +20,8 @@ import { Dashboard } from './Dashboard.js';
 
 export interface RunOptions {
   atlas: Atlas;
-  asOf: string;
+  /** The day, or a Lens (day, hindsight, stale threshold) from the command line. */
+  asOf: string | Lens;
   stdout: NodeJS.WriteStream;
   stdin: NodeJS.ReadStream;
   env: NodeJS.ProcessEnv;
@@ -34,7 +36,7 @@ export function colorLevelFor(env: NodeJS.ProcessEnv, isTTY: boolean): ColorLeve
   return supportsColor ? (supportsColor.level as ColorLevel) : 0;
 }
 
-export function startState(atlas: Atlas, asOf: string): { ctx: ReturnType<typeof viewContext>; state: ViewState } {
+export function startState(atlas: Atlas, asOf: string | Lens): { ctx: ReturnType<typeof viewContext>; state: ViewState } {
   const ctx = viewContext(atlas.dataset);
   const state = initialState(asOf);
   return { ctx, state: { ...state, cursor: firstSiteKey(ctx, state) } };

@@ -16,17 +16,26 @@ export function headerLines(progress: Progress, state: ViewState, contested: num
     [
       text(' nk20x10 ', { bold: true, inverse: true }),
       text(' Regional Development 20×10 · 지방발전 20×10 정책', { bold: true }),
-      text(truncateCells(`   as of ${state.asOf}`, Math.max(0, width - 60)), { bold: true }),
+      text(truncateCells(`   ${asOfLabel(state, progress.latestReport)}`, Math.max(0, width - 60)), { bold: true }),
     ],
     [
       text(` Inaugurated ${progress.inaugurated} of ${progress.target} `, { bold: true }),
-      text(truncateCells(`(${years})  ·  ${contested} contested${filterSummary(state)}`, Math.max(0, width - 30)), { fg: MUTED }),
+      text(truncateCells(`(${years})  ·  ${contested} contested  ·  ${progress.stale} stale${filterSummary(state)}`, Math.max(0, width - 30)), { fg: MUTED }),
     ],
   ];
 }
 
+/**
+ * The header's "as of 2025-06-30 · latest report 2025-06-12", or in hindsight "as of 2025-06-30
+ * HINDSIGHT · latest report 2026-02-09". `long` (exports) says what each mode means.
+ */
+export function asOfLabel(state: Pick<ViewState, 'asOf' | 'hindsight'>, latestReport: string | undefined, long = false): string {
+  const mode = state.hindsight ? (long ? " in HINDSIGHT (today's knowledge of that day)" : ' HINDSIGHT') : long ? ' (what was known on that day)' : '';
+  return `as of ${state.asOf}${mode} · latest report ${latestReport ?? 'none'}`;
+}
+
 function filterSummary(state: ViewState): string {
-  const parts = [...state.filter.statuses.map((s) => (s === 'contested' ? 'contested' : STATUS_LABELS[s])), ...state.filter.years.map(String)];
+  const parts = [...state.filter.statuses.map((s) => (s === 'contested' || s === 'stale' ? s : STATUS_LABELS[s])), ...state.filter.years.map(String)];
   return parts.length ? `  ·  filter: ${parts.join(', ')}` : '';
 }
 
@@ -87,8 +96,11 @@ export function helpLines(): Line[] {
     [],
     ...rows.map(([k, h]): Line => [text(padCells(k, keyWidth), { bold: true }), text(h)]),
     [],
-    [text('Status: computed for the as-of date from dated reports; CONTESTED = state media and', { fg: MUTED })],
-    [text('outside reports disagree on whether the site works. Any key closes this help.', { fg: MUTED })],
+    [text('Status: computed for the as-of date from reports published by then (H: in hindsight);', { fg: MUTED })],
+    [text('"state claim" = state media alone, "reported" = outside sources alone, "confirmed" = both;', { fg: MUTED })],
+    [text('stale = newest report older than the threshold; CONTESTED = state media and outside', { fg: MUTED })],
+    [text('reports disagree on whether the site works. In the list: * state claim, ✓ confirmed,', { fg: MUTED })],
+    [text('° stale, ! contested. Any key closes this help.', { fg: MUTED })],
   ];
 }
 
@@ -126,7 +138,7 @@ export function filterLines(options: readonly FilterOption[], state: ViewState):
   const out: Line[] = [[text('Filter', { bold: true }), text('  (none checked = show all)', { fg: MUTED })], []];
   options.forEach((o, i) => {
     const on = o.kind === 'status' ? state.filter.statuses.includes(o.value) : state.filter.years.includes(o.value);
-    const label = o.kind === 'status' ? `status: ${o.value === 'contested' ? 'contested' : STATUS_LABELS[o.value]}` : `year: ${o.value}`;
+    const label = o.kind === 'status' ? `status: ${o.value === 'contested' || o.value === 'stale' ? o.value : STATUS_LABELS[o.value]}` : `year: ${o.value}`;
     out.push([text(`${on ? '[x]' : '[ ]'} ${label}`, i === state.filter.cursor ? { inverse: true } : {})]);
   });
   return out;

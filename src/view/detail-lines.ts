@@ -4,7 +4,7 @@
  * Every string from data goes through the sanitiser here.
  */
 import type { SiteReport, StatusReport } from '../model/site-report.js';
-import { STANCE_LABELS, STATUS_LABELS, type Stance, type Status } from '../model/vocabulary.js';
+import { STANCE_LABELS, STATUS_LABELS, STRENGTH_LABELS, type Stance, type Status } from '../model/vocabulary.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { renderTable } from '../text/table.js';
 import { displayWidth, padCells, truncateCells, wrapCells } from '../text/width.js';
@@ -12,13 +12,24 @@ import type { ListRow } from './list-rows.js';
 import { text, type Line } from './paint.js';
 import { CONTESTED, MUTED, STANCE_MARK, statusColour } from './theme.js';
 
-const BAR_STEPS: Record<Status, number> = { selected: 1, under_construction: 2, inaugurated: 3, operating: 4, disrupted: 3, unknown: 0 };
+const BAR_STEPS: Record<Status, number> = {
+  selected: 1,
+  under_construction: 2,
+  inaugurated: 3,
+  operating: 4,
+  underproducing: 3,
+  operating_for_show: 3,
+  disrupted: 3,
+  unknown: 0,
+};
+/** Off-scale statuses: drawn in their own colour with their map glyph instead of a solid bar. */
+const BAR_MARK: Partial<Record<Status, string>> = { disrupted: '!', underproducing: '-', operating_for_show: '~' };
 
-/** Four steps from selected to operating; disrupted is drawn in its own colour with a mark. */
+/** Four steps from selected to operating; off-scale statuses are drawn in their own colour with a mark. */
 export function statusBar(status: Status | null, noColor: boolean): Line {
   if (!status) return [text('········', { fg: MUTED })];
   const filled = BAR_STEPS[status] * 2;
-  const full = status === 'disrupted' ? '!'.repeat(filled) : '█'.repeat(filled);
+  const full = (BAR_MARK[status] ?? '█').repeat(filled);
   return [text(full, noColor ? {} : { fg: statusColour(status) }), text('░'.repeat(8 - filled), { fg: MUTED })];
 }
 
@@ -32,10 +43,30 @@ function statusLine(label: string, s: StatusReport | null, noColor: boolean): Li
   return [
     text(label, { bold: true }),
     text(STATUS_LABELS[s.status].toUpperCase() + (s.uncertain ? '?' : ''), noColor ? { bold: true } : { fg: statusColour(s.status), bold: true }),
-    text(` since ${s.since} · `),
+    text(` (${STRENGTH_LABELS[s.strength]}${s.stale ? ', STALE' : ''}) ${sincePhrase(s.since_label)} · `),
     stanceTag(s.claimed_by, noColor),
     text(` ${s.sources.join(', ')}`, { fg: MUTED }),
   ];
+}
+
+/** "since 24 Mar 2025"; a period that is itself "since Apr 2025" is not doubled. */
+export function sincePhrase(label: string): string {
+  return label.startsWith('since ') ? label : `since ${label}`;
+}
+
+/**
+ * Under the status line: when the statement became public, how old the newest evidence is
+ * (stale or not), the mode, and why the status is uncertain. Wrapped to the pane.
+ */
+export function statusNoteLines(r: SiteReport, width: number): Line[] {
+  const s = r.status;
+  if (!s) return [];
+  const mode = r.hindsight ? "hindsight: today's knowledge of that day" : 'as known on that day';
+  const age = s.stale
+    ? `STALE: newest evidence ${s.newest_evidence}, older than ${r.stale_after_months} months`
+    : `newest evidence ${s.newest_evidence}`;
+  const lines = [`Published ${s.published} · ${age} · ${mode}`, ...s.uncertain_reasons.map((u) => `Uncertain: ${u}`)];
+  return lines.flatMap((l) => wrapCells(sanitizeInline(l), Math.max(20, width) - 2).map((w): Line => [text(`  ${w}`, { fg: MUTED })]));
 }
 
 export function siteDetailLines(r: SiteReport, width: number, noColor: boolean): Line[] {
@@ -49,6 +80,7 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
   lines.push([text(clean(r.name_en), { bold: true }), text(`  ${clean(r.name_ko)}`)]);
   lines.push([text(`${r.province_en} ${r.province_ko} · ${r.year}${r.role === 'batch' ? ' batch' : ` ${r.role}`} · ${r.county.type}`, { fg: MUTED })]);
   lines.push(statusLine(`As of ${r.as_of}: `, r.status, noColor));
+  lines.push(...statusNoteLines(r, w));
   if (r.status?.contested) {
     const sv = r.status.state_view;
     const ov = r.status.outside_view;
@@ -66,7 +98,7 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
       lines.push([
         text(`  ${padCells(truncateCells(clean(f.name), nameWidth), nameWidth)} `),
         ...statusBar(f.status?.status ?? null, noColor),
-        text(` ${f.status ? STATUS_LABELS[f.status.status] + (f.status.uncertain ? '?' : '') : 'not reported'}`),
+        text(` ${f.status ? f.status.label + (f.status.uncertain ? '?' : '') : 'not reported'}`),
         ...(f.status ? [text(` ${f.status.since} `, { fg: MUTED }), stanceTag(f.status.claimed_by, noColor)] : []),
       ]);
     }
@@ -158,7 +190,7 @@ export function provinceDetailLines(row: Extract<ListRow, { kind: 'province' }>,
     lines.push([
       text(`  ${padCells(truncateCells(sanitizeInline(s.name_en), 22), 22)} `),
       ...statusBar(s.status, noColor),
-      text(` ${STATUS_LABELS[s.status]}${s.contested ? ' · CONTESTED' : ''}`),
+      text(` ${s.label}${s.contested ? ' · CONTESTED' : ''}`),
       text(`  ${s.year}`, { fg: MUTED }),
     ]);
   }

@@ -1,8 +1,10 @@
 /** Provenance framed around an exported screen: title, legend, credits (boundary attribution included). */
 import type { Atlas } from '../atlas.js';
-import { countyStatuses } from '../atlas.js';
-import { LEGEND } from '../map/legend.js';
+import { countyStatusView } from '../atlas.js';
+import { LEGEND, STALE_MARK } from '../map/legend.js';
 import { buildSiteReport } from '../model/site-report.js';
+import { DEFAULT_STALE_AFTER_MONTHS, latestReport, type Lens } from '../model/status.js';
+import { asOfLabel } from './chrome-lines.js';
 import type { View } from './views.js';
 
 export interface ExportMetaData {
@@ -15,12 +17,20 @@ export interface ExportMetaData {
   generatedAt: string | null;
 }
 
-export function exportMeta(atlas: Atlas, view: View, asOf: string, generatedAt: string | null): ExportMetaData {
+/**
+ * Title, legend and credits for an exported view on a day (or Lens). `asOf` in the result is the
+ * full label: the day, known-then or hindsight, the latest report and the stale threshold.
+ */
+export function exportMeta(atlas: Atlas, view: View, lensOrDay: string | Lens, generatedAt: string | null): ExportMetaData {
   const d = atlas.dataset;
-  const present = new Set<string>(countyStatuses(d.sites, asOf).values());
+  const lens: Lens = typeof lensOrDay === 'string' ? { asOf: lensOrDay } : lensOrDay;
+  const map = countyStatusView(d.sites, lens);
+  const present = new Set<string>(map.statuses.values());
   const legend = Object.values(LEGEND)
     .filter((e) => e.status !== 'none' && (e.status === 'cursor' || present.has(e.status)))
     .map((e) => ({ label: e.label, colour: e.colour, glyph: e.glyph }));
+  const months = lens.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS;
+  if (map.stale.size > 0) legend.push({ label: `Stale: newest report older than ${months} months (dotted)`, colour: STALE_MARK.colour, glyph: STALE_MARK.glyph });
   let title = 'North Korea · Regional Development 20×10 Policy';
   let subtitle = 'National view: factory sites by status, state-media claims beside outside reports';
   const credits: string[] = [];
@@ -29,7 +39,7 @@ export function exportMeta(atlas: Atlas, view: View, asOf: string, generatedAt: 
     if (site) {
       title = `${site.name_en} ${site.name_ko} · ${d.registry.provinceById.get(site.province)?.name_en ?? site.province} · 20×10 ${site.year}`;
       subtitle = 'Status, facilities, prices, timeline and quotes, each with its source';
-      const report = buildSiteReport(d, site, asOf);
+      const report = buildSiteReport(d, site, lens);
       credits.push(`Sources on this screen: ${report.sources.map((s) => `${s.outlet} (${s.date})${s.url ? ` ${s.url}` : ''}`).join('; ')}`);
     }
   } else if (view.kind === 'province') {
@@ -45,7 +55,7 @@ export function exportMeta(atlas: Atlas, view: View, asOf: string, generatedAt: 
   return {
     title,
     subtitle,
-    asOf,
+    asOf: `${asOfLabel({ asOf: lens.asOf, hindsight: lens.hindsight ?? false }, latestReport(d.sites, lens), true).replace(/^as of /, '')} · stale after ${months} months`,
     legend,
     credits,
     generatedAt,

@@ -1,5 +1,5 @@
 /** The province list as styled lines, scrolled so the cursor row is visible. */
-import type { Status } from '../model/vocabulary.js';
+import type { Status, Strength } from '../model/vocabulary.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { padCells, truncateCells } from '../text/width.js';
 import type { ListRow } from './list-rows.js';
@@ -12,9 +12,17 @@ const LIST_STATUS: Record<Status, string> = {
   under_construction: 'building',
   inaugurated: 'inaugurated',
   operating: 'operating',
+  underproducing: 'low output',
+  operating_for_show: 'for show',
   disrupted: 'disrupted',
   unknown: 'unknown',
 };
+
+/**
+ * Strength in a narrow list, one mark after the status word: `*` state claim (state media alone),
+ * `✓` confirmed, nothing for reported; `°` stale; ` !` contested. The help, the detail and `list` say it in words.
+ */
+const LIST_STRENGTH: Record<Strength, string> = { claimed: '*', reported: '', confirmed: '✓' };
 
 /** "Kangdong County" → "Kangdong": the list groups by province, the type adds nothing there. */
 function shortName(name: string): string {
@@ -36,7 +44,7 @@ export function listLines(rows: readonly ListRow[], cursor: number, width: numbe
     } else {
       const s = row.site;
       const glyph = noColor ? statusGlyph(s.status).trim() || '·' : '●';
-      const status = LIST_STATUS[s.status] + (s.contested ? ' !' : '');
+      const status = LIST_STATUS[s.status] + LIST_STRENGTH[s.strength] + (s.stale ? '°' : '') + (s.contested ? ' !' : '');
       const nameWidth = Math.max(6, width - 6 - Math.min(status.length, 20));
       line = [
         ...mark,

@@ -2,7 +2,7 @@
 import { listSites, type SiteSummary } from '../model/site-summary.js';
 import type { Dataset } from '../model/types.js';
 import type { Status } from '../model/vocabulary.js';
-import type { ViewState } from './state.js';
+import { lensOf, type ViewState } from './state.js';
 
 export type ListRow =
   | { kind: 'province'; key: string; id: string; name_en: string; name_ko: string; count: number; collapsed: boolean; counts: Partial<Record<Status, number>> }
@@ -17,16 +17,16 @@ export function provinceKey(id: string): string {
 }
 
 /** Sites known as of the date that pass the filters, grouped by province in registry order. */
-export function visibleSites(dataset: Dataset, state: Pick<ViewState, 'asOf' | 'filter'>): SiteSummary[] {
+export function visibleSites(dataset: Dataset, state: Pick<ViewState, 'asOf' | 'hindsight' | 'staleAfterMonths' | 'filter'>): SiteSummary[] {
   const { statuses, years } = state.filter;
-  return listSites(dataset, state.asOf, { roles: ['batch', 'pilot', 'related'] }).filter(
+  return listSites(dataset, lensOf(state), { roles: ['batch', 'pilot', 'related'] }).filter(
     (s) =>
       (years.length === 0 || years.includes(s.year)) &&
-      (statuses.length === 0 || statuses.some((f) => (f === 'contested' ? s.contested : s.status === f))),
+      (statuses.length === 0 || statuses.some((f) => (f === 'contested' ? s.contested : f === 'stale' ? s.stale : s.status === f))),
   );
 }
 
-export function listRows(dataset: Dataset, state: Pick<ViewState, 'asOf' | 'filter' | 'collapsed'>): ListRow[] {
+export function listRows(dataset: Dataset, state: Pick<ViewState, 'asOf' | 'hindsight' | 'staleAfterMonths' | 'filter' | 'collapsed'>): ListRow[] {
   return groupRows(dataset, visibleSites(dataset, state), state.collapsed);
 }
 

@@ -2,7 +2,7 @@
 import type { Atlas } from '../atlas.js';
 import { placeCountyLabels } from '../map/county-labels.js';
 import { composeFrame } from '../map/frame.js';
-import { LEGEND, legendFor, type CountyStatus } from '../map/legend.js';
+import { GLYPH_FILL_16, LEGEND, legendFor, STALE_MARK, type CountyStatus } from '../map/legend.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { text, type ColorLevel, type Line } from './paint.js';
 
@@ -16,6 +16,8 @@ export interface MapView {
   province: string | null;
   /** Language of county names at province zoom. */
   names: 'en' | 'ko';
+  /** Counties whose status is stale (dotted over). */
+  stale?: ReadonlySet<string>;
 }
 
 /**
@@ -49,6 +51,7 @@ export function mapLines(atlas: Atlas, width: number, height: number, view: MapV
     noColor: view.colorLevel === 0,
     palette: view.colorLevel === 1 ? 'ansi16' : 'truecolor',
     ...(countyLabels ? { countyLabels } : {}),
+    ...(view.stale ? { stale: view.stale } : {}),
   });
   return frame.cells.map((row) => {
     const line: Line = [];
@@ -61,18 +64,19 @@ export function mapLines(atlas: Atlas, width: number, height: number, view: MapV
   });
 }
 
-/** One-line legend of the statuses present, with glyphs when colour is off (and 16-colour fills at level 1). */
-export function legendLine(present: ReadonlySet<string>, noColor: boolean, colorLevel: ColorLevel = noColor ? 0 : 3): Line {
+/** One-line legend of the statuses present, with glyphs when colour is off (and 16-colour fills at level 1); `stale` adds the stale mark. */
+export function legendLine(present: ReadonlySet<string>, noColor: boolean, colorLevel: ColorLevel = noColor ? 0 : 3, stale = false): Line {
   const out: Line = [];
   const legend = legendFor(colorLevel);
   for (const entry of Object.values(LEGEND)) {
     if (entry.status === 'cursor' || entry.status === 'none' || !present.has(entry.status)) continue;
     const e = legend[entry.status];
     out.push(
-      noColor ? text(`${entry.glyph} `) : colorLevel === 1 && entry.status === 'unknown' ? text(`${e.glyph}${e.glyph}`, { bg: e.colour, fg: e.text }) : text('  ', { bg: e.colour }),
+      noColor ? text(`${entry.glyph} `) : colorLevel === 1 && GLYPH_FILL_16.has(entry.status) ? text(`${e.glyph}${e.glyph}`, { bg: e.colour, fg: e.text }) : text('  ', { bg: e.colour }),
       text(` ${entry.label}  `),
     );
   }
+  if (stale) out.push(noColor ? text(`${STALE_MARK.glyph} `) : text(STALE_MARK.glyph.repeat(2), { fg: STALE_MARK.colour, bg: '#D0D0D0' }), text(' Stale  '));
   return out;
 }
 

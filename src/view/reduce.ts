@@ -2,6 +2,7 @@
  * Navigation as a pure function: (state, action) → state. The UI maps keys to actions
  * (view/keymap.ts) and draws the result; it never changes state itself.
  */
+import { today as todayUtc } from '../model/dates.js';
 import { evidenceDates } from '../model/status.js';
 import type { Dataset } from '../model/types.js';
 import { STATUSES } from '../model/vocabulary.js';
@@ -20,6 +21,7 @@ export type Action =
   | { type: 'scroll'; delta: number }
   | { type: 'scroll-overlay'; delta: number }
   | { type: 'step-date'; delta: number }
+  | { type: 'toggle-hindsight' }
   | { type: 'toggle-map' }
   | { type: 'map-zoom' }
   | { type: 'map-national' }
@@ -38,22 +40,26 @@ export type Action =
 /** What the reducer needs besides the state; built once per dataset. */
 export interface ViewContext {
   dataset: Dataset;
-  /** Every date on which some status changes, ascending. */
+  /** Every date on which some status changes, up to and including today, ascending. */
   dates: string[];
+  /** Today, `YYYY-MM-DD`: the last date `T` steps to; later dates are never offered. */
+  today: string;
   search: ReturnType<typeof searchEntries>;
   filterOptions: FilterOption[];
 }
 
 export type FilterOption = { kind: 'status'; value: StatusFilter } | { kind: 'year'; value: number };
 
-export function viewContext(dataset: Dataset): ViewContext {
+/** Built once per dataset; `today` (default: the clock's UTC day) bounds date stepping. */
+export function viewContext(dataset: Dataset, today: string = todayUtc()): ViewContext {
   const years = [...new Set(dataset.sites.map((s) => s.year))].sort();
   return {
     dataset,
-    dates: evidenceDates(dataset.sites),
+    dates: [...new Set([...evidenceDates(dataset.sites).filter((d) => d < today), today])],
+    today,
     search: searchEntries(dataset),
     filterOptions: [
-      ...[...STATUSES, 'contested' as const].map((value): FilterOption => ({ kind: 'status', value })),
+      ...[...STATUSES, 'contested' as const, 'stale' as const].map((value): FilterOption => ({ kind: 'status', value })),
       ...years.map((value): FilterOption => ({ kind: 'year', value })),
     ],
   };
@@ -141,9 +147,15 @@ function reduceList(state: ViewState, action: Action, ctx: ViewContext): ViewSta
     case 'step-date': {
       const i = action.delta < 0 ? lastIndexBefore(ctx.dates, state.asOf) : ctx.dates.findIndex((d) => d > state.asOf);
       const asOf = ctx.dates[i];
-      if (i < 0 || asOf === undefined) return { ...state, message: action.delta < 0 ? 'No earlier milestone.' : 'No later milestone.' };
+      if (i < 0 || asOf === undefined) return { ...state, message: action.delta < 0 ? 'No earlier milestone.' : `Already at today (${ctx.today}).` };
       return { ...state, asOf, message: null };
     }
+    case 'toggle-hindsight':
+      return {
+        ...state,
+        hindsight: !state.hindsight,
+        message: state.hindsight ? `As known on ${state.asOf}.` : `Hindsight: today's knowledge of ${state.asOf}.`,
+      };
     case 'toggle-map':
       return { ...state, showMap: !state.showMap };
     case 'open':

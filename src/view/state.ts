@@ -1,11 +1,16 @@
 /** What the dashboard is showing: everything a keystroke can change, and nothing derivable. */
+import { DEFAULT_STALE_AFTER_MONTHS, type Lens } from '../model/status.js';
 import type { Status } from '../model/vocabulary.js';
 
 export type Overlay = 'help' | 'search' | 'filter' | 'export';
-export type StatusFilter = Status | 'contested';
+export type StatusFilter = Status | 'contested' | 'stale';
 
 export interface ViewState {
   asOf: string;
+  /** Today's knowledge of the as-of day (H), instead of what was known on it. */
+  hindsight: boolean;
+  /** A status whose newest evidence is older than this many months is stale (0: never). */
+  staleAfterMonths: number;
   /** Key of the list row under the cursor: `site:<id>` or `province:<id>`. */
   cursor: string;
   collapsed: readonly string[];
@@ -26,9 +31,18 @@ export interface ViewState {
   quit: boolean;
 }
 
-export function initialState(asOf: string, cursor = ''): ViewState {
+/** The model's view of a state: the day, hindsight and the stale threshold. */
+export function lensOf(state: Pick<ViewState, 'asOf' | 'hindsight' | 'staleAfterMonths'>): Lens {
+  return { asOf: state.asOf, hindsight: state.hindsight, staleAfterMonths: state.staleAfterMonths };
+}
+
+/** The starting state for a day (or a Lens from the command line), cursor on `cursor`. */
+export function initialState(asOf: string | Lens, cursor = ''): ViewState {
+  const l = typeof asOf === 'string' ? { asOf } : asOf;
   return {
-    asOf,
+    asOf: l.asOf,
+    hindsight: l.hindsight ?? false,
+    staleAfterMonths: l.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS,
     cursor,
     collapsed: [],
     focus: 'list',

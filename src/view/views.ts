@@ -4,11 +4,12 @@
  */
 import { listRows, provinceKey, siteKey } from './list-rows.js';
 import type { ViewContext } from './reduce.js';
+import type { Lens } from '../model/status.js';
 import { initialState, type ViewState } from './state.js';
 
 export type View = { kind: 'national' } | { kind: 'province'; id: string } | { kind: 'county'; id: string };
 
-export function stateForView(ctx: ViewContext, view: View, asOf: string): ViewState {
+export function stateForView(ctx: ViewContext, view: View, asOf: string | Lens): ViewState {
   const base = initialState(asOf);
   if (view.kind === 'county') {
     const site = ctx.dataset.sites.find((s) => s.id === view.id);
@@ -24,9 +25,9 @@ export function stateForView(ctx: ViewContext, view: View, asOf: string): ViewSt
   return { ...base, cursor: first?.key ?? '' };
 }
 
-export function viewStem(view: View, asOf: string): string {
+export function viewStem(view: View, asOf: string, hindsight = false): string {
   const name = view.kind === 'national' ? 'national' : `${view.kind}-${view.id}`;
-  return `nk20x10-${name}-${asOf}`;
+  return `nk20x10-${name}-${asOf}${hindsight ? '-hindsight' : ''}`;
 }
 
 /** The view the dashboard is showing now: the site or province under the cursor. */

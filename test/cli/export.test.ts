@@ -55,6 +55,9 @@ test('txt is plain text; ansi is the raw frame', async () => {
   assert.match(txt, /North Pyongan 평안북도/);
   assert.match(txt, /Kujang 구장군/);
   assert.doesNotMatch(txt, /\u001b/);
+  assert.match(txt, /Data as of 2025-12-31 \(what was known on that day\) · latest report 2025-\d\d-\d\d · stale after 6 months/);
+  assert.equal((await cli('export', '--view', 'county:kimhyongjik', '--hindsight', '-o', join(dir, 'h.txt'), ...AS_OF)).code, 0);
+  assert.match(readFileSync(join(dir, 'h.txt'), 'utf8'), /Data as of 2025-12-31 in HINDSIGHT \(today's knowledge of that day\) · latest report/);
   assert.equal((await cli('export', '-o', join(dir, 'n.ans'), ...AS_OF)).code, 0);
   assert.match(readFileSync(join(dir, 'n.ans'), 'utf8'), /\u001b\[/);
 });
@@ -101,6 +104,6 @@ test('--pack writes the national view, every province and every program site, an
   // 12 of the 13 first-level units have program sites (Rason has none yet).
   assert.equal(svgs.filter((f) => f.includes('-province-')).length, 12);
   for (const f of svgs) assert.ok(index.includes(`href="${f}"`), f);
-  assert.match(index, /Kim Hyong Jik County 김형직군 \(2024\): disrupted/);
+  assert.match(index, /Kim Hyong Jik County 김형직군 \(2024\): operating \(state claim\)/, "on 31 Dec 2025 the August claim is the latest statement known");
   assert.ok(!existsSync(join(dir, 'index.html.tmp')));
 });

@@ -95,7 +95,7 @@ test('text output shows status, the stance of each quote and the sources', async
   const r = await cli('show', 'kimhyongjik', '--as-of', '2025-12-31');
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /^Kim Hyong Jik/);
-  assert.match(r.out, /As of 2025-12-31: /);
+  assert.match(r.out, /As of 2025-12-31 \(what was known then\): OPERATING \(state claim\) \(uncertain\)/);
   assert.match(r.out, /CONTESTED: state media says operating/);
   assert.match(r.out, /\[OUTSIDE REPORT\] /);
   assert.match(r.out, /── Sources/);
@@ -106,4 +106,26 @@ test('a registry county with no program site says so', async () => {
   const r = await cli('show', 'Sariwon');
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /Not a 20×10 program site in this dataset/);
+});
+
+test('show --format json gives both dates, strength, staleness and the latest report; --hindsight changes the day\'s picture', async () => {
+  const known = JSON.parse((await cli('show', 'kimhyongjik', '--as-of', '2025-06-30', '--format', 'json')).out);
+  assert.equal(known.hindsight, false);
+  assert.equal(known.status.status, 'operating');
+  assert.equal(known.status.strength, 'claimed');
+  assert.equal(known.status.label, 'operating (state claim)');
+  assert.equal(known.status.published, '2025-03-24');
+  assert.equal(known.status.stale, false);
+  assert.ok(known.latest_report <= '2025-06-30');
+  assert.ok(!known.timeline.some((t: { sources: string[] }) => t.sources.includes('dailynk-2025-08-kimhyongjik')), 'the August report is not on the June timeline');
+  const hind = JSON.parse((await cli('show', 'kimhyongjik', '--as-of', '2025-06-30', '--hindsight', '--format', 'json')).out);
+  assert.equal(hind.hindsight, true);
+  assert.equal(hind.status.status, 'disrupted');
+  assert.equal(hind.status.since, 'since 2025-04');
+  assert.equal(hind.status.period_start, '2025-04-01');
+  assert.equal(hind.status.period_end, '2025-08-31');
+  assert.equal(hind.status.published, '2025-08-31');
+  const text = await cli('show', 'kimhyongjik', '--as-of', '2025-06-30', '--hindsight');
+  assert.match(text.out, /As of 2025-06-30 in HINDSIGHT \(today's knowledge of that day\): DISRUPTED \(reported\) \(uncertain\)\s+since Apr 2025/);
+  assert.match(text.out, /Uncertain: overlaps an operating report \(Apr 2025\) \[dailynk-2025-08-kimhyongjik\]/);
 });

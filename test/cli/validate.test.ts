@@ -30,7 +30,7 @@ test('a bad date, an unknown source and a negative price give three located erro
   assert.equal(errors.length, 3, r.err);
   const expect = [
     [lineOf(file, '2025-02-30'), /date: 2025-02-30 does not exist \(Feb 2025 has 28 days\)$/],
-    [lineOf(file, 'won: -2500'), /won: must be a positive number of won$/],
+    [lineOf(file, 'won: -2500'), /won: must be a positive whole number of won$/],
     [lineOf(file, 'no-such-source'), /source: unknown source id "no-such-source"/],
   ] as const;
   for (const [line, message] of expect) {
@@ -121,4 +121,21 @@ test('validate --warnings with an error still fails with the located error', asy
   assert.equal(r.code, 1);
   assert.equal(r.out, '');
   assert.match(r.err, new RegExp(`sources\\.yaml:${lineOf(file, '2025-02-30')}:\\d+ sources\\[\\d+\\]\\.date: 2025-02-30 does not exist`));
+});
+
+test('prices are plain whole numbers of won in a sane range: 1e-320, fractions and absurd sums are located errors', async () => {
+  for (const [value, message] of [
+    ['1e-320', /won: expected int, got number 1e-320$/],
+    ['2500.5', /won: (expected int|must be a whole number of won)/],
+    ['1e12', /won: must be at most 100,000,000 won$/],
+  ] as const) {
+    const dir = copyOfData();
+    const file = join(dir, 'counties', 'kimhyongjik.yaml');
+    edit(file, 'won: 2500', `won: ${value}`);
+    const r = await cli('validate', '--data', dir);
+    assert.equal(r.code, 1, value);
+    const shown = relative(process.cwd(), file);
+    assert.match(r.err, new RegExp(`^${shown.replace(/[.]/g, '\\.')}:${lineOf(file, `won: ${value}`)}:\\d+ prices\\[0\\]\\.won: `, 'm'), r.err);
+    assert.match(r.err.split('\n')[0]!, message, value);
+  }
 });

@@ -40,6 +40,6 @@ test('a cache never hides invalid data: errors still surface on a miss', async (
   const dataDir = copyOfData();
   const cache = scratchDir('nk-cache-');
   edit(join(dataDir, 'counties', 'kimhyongjik.yaml'), /won: 2500\b/, 'won: -1');
-  await assert.rejects(loadDatasetCached({ dataDir, geoDir: DEFAULT_GEO_DIR, version: 'test', cache }), /won: must be a positive number/);
+  await assert.rejects(loadDatasetCached({ dataDir, geoDir: DEFAULT_GEO_DIR, version: 'test', cache }), /won: must be a positive whole number of won/);
   assert.equal(readdirSync(cache).length, 0);
 });

@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import { LEGEND, MAP_STATUSES, legendEntries } from '../../src/map/legend.js';
 
 test('the legend covers the status vocabulary in display order', () => {
-  assert.deepEqual(MAP_STATUSES, ['cursor', 'selected', 'under_construction', 'inaugurated', 'operating', 'disrupted', 'unknown', 'none']);
+  assert.deepEqual(MAP_STATUSES, ['cursor', 'selected', 'under_construction', 'inaugurated', 'operating', 'underproducing', 'operating_for_show', 'disrupted', 'unknown', 'none']);
   assert.deepEqual(legendEntries().map((e) => e.status), [...MAP_STATUSES]);
 });
 

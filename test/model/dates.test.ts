@@ -28,4 +28,15 @@ test('dates read naturally on screen', () => {
   assert.equal(f('2025-08'), 'Aug 2025');
   assert.equal(f('2024-03-06/2024-03-10'), '6–10 Mar 2024');
   assert.equal(f('2024-12-20/2025-02-11'), '20 Dec 2024 – 11 Feb 2025');
+  assert.equal(f('2025'), 'Jan–Dec 2025', 'a year is shown as the range it is');
+  assert.equal(f('2025-04/2025-08'), 'Apr–Aug 2025');
+  assert.equal(f('since 2025-04'), 'since Apr 2025');
+});
+
+test('ranges of months or years and "since" forms cover the right days; bad ones are refused', () => {
+  assert.deepEqual(parseDateSpan('2025-04/2025-08'), { text: '2025-04/2025-08', precision: 'range', start: '2025-04-01', end: '2025-08-31' });
+  assert.deepEqual(parseDateSpan('2024/2025'), { text: '2024/2025', precision: 'range', start: '2024-01-01', end: '2025-12-31' });
+  assert.deepEqual(parseDateSpan('since 2025-04'), { text: 'since 2025-04', precision: 'since', start: '2025-04-01', end: '2025-04-30' });
+  assert.match(String(parseDateSpan('2025-08/2025-04')), /ends .* before it starts/);
+  assert.match(String(parseDateSpan('since April')), /^since: "April" is not a date/);
 });

@@ -44,19 +44,22 @@ test('filter by status (contested) and by year narrows the list and the header s
   const ui = await mount({ asOf: '2025-09-30' });
   await ui.press('f');
   assert.match(ui.frame(), /\[ \] status: contested/);
-  // Options: 6 statuses, then contested.
-  for (let i = 0; i < 6; i++) await ui.press('j');
+  // Options: 8 statuses, then contested, then stale.
+  for (let i = 0; i < 8; i++) await ui.press('j');
   await ui.press(' ', KEYS.enter);
   const f = ui.frame();
   assert.match(f, /filter: contested/);
-  assert.match(f, /Provinces · 1 sites/);
-  assert.match(f, /Kim Hyong Jik County/);
+  // Kim Hyong Jik (shut since April, reported in August) and the three North Pyongan sites Daily NK
+  // found operating for show, each against the 18 Aug 2025 state claim.
+  assert.match(f, /Provinces · 4 sites/);
+  assert.match(f, /Kim Hyong Jik/);
+  assert.match(f, /Kujang 구장군 +operating\* !/, 'the list marks a state claim with * and contested with !');
   assert.doesNotMatch(f, /Songchon County/);
   await ui.press('f', 'c', KEYS.enter);
   assert.doesNotMatch(ui.frame(), /filter:/);
   await ui.press('f');
-  // The filter cursor stays where it was (contested); the years follow: 2022, 2024, 2025, 2026.
-  for (let i = 0; i < 3; i++) await ui.press('j');
+  // The filter cursor stays where it was (contested); stale, then the years follow: 2022, 2024, 2025, 2026.
+  for (let i = 0; i < 4; i++) await ui.press('j');
   await ui.press(' ', KEYS.enter);
   assert.match(ui.frame(), /filter: 2025/);
   // The 20 of the 2025 batch (all broke ground by 28 Feb 2025) and the related Unsan paper mill.

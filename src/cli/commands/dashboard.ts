@@ -6,16 +6,17 @@ import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
 import type { AppProps } from '../../ui/App.js';
 import { runDashboard } from '../../ui/run.js';
 import { DATA_OPTIONS, parseCommandArgs } from '../args.js';
-import { asOfDate } from '../as-of.js';
+import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import type { Output } from '../output.js';
 
-export const DASHBOARD_USAGE = `Usage: nk20x10 [--data DIR] [--geo FILE] [--as-of YYYY-MM-DD]
+export const DASHBOARD_USAGE = `Usage: nk20x10 [--data DIR] [--geo FILE] [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N]
 
 Opens the dashboard: the map coloured by status, the province list and the selected county's detail.
   --geo FILE   a county layer made by \`nk20x10 geo import\` (default: the bundled OSM 2020 layer)
+${LENS_HELP}
 Press ? in the app for the keys. Off a terminal (pipe, CI) it prints one frame and exits.`;
 
-const OPTIONS = { ...DATA_OPTIONS, geo: { type: 'string' }, 'as-of': { type: 'string' } } as const;
+const OPTIONS = { ...DATA_OPTIONS, ...LENS_OPTIONS, geo: { type: 'string' } } as const;
 
 export async function dashboardCommand(argv: string[], io: Output, version: string): Promise<number> {
   const { values } = parseCommandArgs(argv, OPTIONS, DASHBOARD_USAGE);
@@ -23,7 +24,7 @@ export async function dashboardCommand(argv: string[], io: Output, version: stri
     io.out(`${DASHBOARD_USAGE}\n`);
     return 0;
   }
-  const asOf = asOfDate(values['as-of'], DASHBOARD_USAGE);
+  const asOf = lensFromArgs(values, DASHBOARD_USAGE);
   // The validated model is cached between runs (keyed by the files' sizes and times), so start-up
   // skips parsing; `nk20x10 validate` always checks everything.
   const dataset = await loadDatasetCached({ dataDir: values.data ? resolve(values.data) : DEFAULT_DATA_DIR, geoDir: DEFAULT_GEO_DIR, version });

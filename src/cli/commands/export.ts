@@ -4,8 +4,9 @@ import { openAtlas, type Atlas } from '../../atlas.js';
 import { ExportError, exportToFile, writeFileAtomic } from '../../export/index.js';
 import { resolvePlace } from '../../model/places.js';
 import { describePlaceLookup } from '../../model/place-hints.js';
-import { siteStatusAt } from '../../model/status.js';
-import { STATUS_LABELS } from '../../model/vocabulary.js';
+import { latestReport, siteStatusAt, type Lens } from '../../model/status.js';
+import type { Site } from '../../model/types.js';
+import { statusLabel } from '../../model/vocabulary.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
 import { findProvince } from '../../registry/provinces.js';
 import { sanitizeInline } from '../../text/sanitize.js';
@@ -15,12 +16,14 @@ import { viewContext, type ViewContext } from '../../view/reduce.js';
 import type { ViewState } from '../../view/state.js';
 import { stateForView, viewOfState, viewStem, type View } from '../../view/views.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
-import { asOfDate } from '../as-of.js';
+import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
+import { asOfLabel } from '../../view/chrome-lines.js';
+import { lensOf } from '../../view/state.js';
 import { openDataset } from '../context.js';
 import { LookupError } from '../lookup-error.js';
 import type { Output } from '../output.js';
 
-export const EXPORT_USAGE = `Usage: nk20x10 export [--view national|province:ID|county:ID] [--as-of YYYY-MM-DD] [--size 160x48]
+export const EXPORT_USAGE = `Usage: nk20x10 export [--view national|province:ID|county:ID] [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N] [--size 160x48]
                       [--format png|svg|html|txt|ansi] [-o FILE] [--force] [--scale 1|2] [--no-timestamp]
        nk20x10 export --pack DIR [--format …] [--as-of …] [--size …] [--force]
                       [--data DIR] [--geo FILE]
@@ -32,13 +35,14 @@ the title, as-of date, legend, sources and boundary attribution.
   -o FILE    default: nk20x10-<view>-<as-of>.<format> in the current directory
   --pack DIR the national view, every province and every program site, plus index.html
   --scale    PNG pixel scale, default 2 (print); --no-timestamp omits the generation time
+${LENS_HELP}
 Files are written atomically, never over an existing file without --force, never inside data/.`;
 
 const OPTIONS = {
   ...DATA_OPTIONS,
   geo: { type: 'string' },
   view: { type: 'string' },
-  'as-of': { type: 'string' },
+  ...LENS_OPTIONS,
   size: { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
@@ -58,7 +62,7 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
     io.out(`${EXPORT_USAGE}\n`);
     return 0;
   }
-  const asOf = asOfDate(values['as-of'], EXPORT_USAGE);
+  const { asOf, hindsight, staleAfterMonths } = lensFromArgs(values, EXPORT_USAGE);
   const size = parseSize(values.size ?? '160x48');
   const scale = values.scale === undefined ? 2 : values.scale === '1' ? 1 : values.scale === '2' ? 2 : undefined;
   if (scale === undefined) throw new UsageError(`--scale must be 1 or 2 (got "${values.scale}")`, EXPORT_USAGE);
@@ -75,12 +79,12 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
   const atlas = openAtlas(dataset, values.geo ? resolve(values.geo) : undefined);
   const ctx = viewContext(dataset);
   const generatedAt = values['no-timestamp'] ? null : new Date().toISOString();
-  const settings = { asOf, size, format, scale: scale as 1 | 2, force: values.force ?? false, generatedAt, forbidden: [dataset.dataDir, DEFAULT_DATA_DIR, DEFAULT_GEO_DIR] };
+  const settings = { asOf, hindsight, staleAfterMonths, size, format, scale: scale as 1 | 2, force: values.force ?? false, generatedAt, forbidden: [dataset.dataDir, DEFAULT_DATA_DIR, DEFAULT_GEO_DIR] };
 
   try {
     if (values.pack !== undefined) return await writePack(resolve(values.pack), atlas, ctx, settings, io);
     const view = parseView(values.view ?? 'national', atlas);
-    const file = resolve(values.output ?? `${viewStem(view, asOf)}.${EXTENSION[format]}`);
+    const file = resolve(values.output ?? `${viewStem(view, asOf, hindsight)}.${EXTENSION[format]}`);
     const { bytes } = await writeView(file, view, atlas, ctx, settings);
     io.out(`wrote ${sanitizeInline(file)} (${format.toUpperCase()}, ${size.cols}×${size.rows}, ${bytes.toLocaleString('en-US')} bytes)\n`);
     return 0;
@@ -95,6 +99,9 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
 
 export interface Settings {
   asOf: string;
+  /** Today's knowledge of the day instead of what was known on it (default false). */
+  hindsight?: boolean;
+  staleAfterMonths?: number;
   size: { cols: number; rows: number };
   format: Format;
   scale: 1 | 2;
@@ -107,9 +114,9 @@ export interface Settings {
  * The same screen the dashboard shows, through the export pipeline, written atomically. The app
  * passes its own state (filters, open provinces); the command uses the view's default state.
  */
-export async function writeView(file: string, view: View, atlas: Atlas, ctx: ViewContext, s: Settings, state = stateForView(ctx, view, s.asOf)) {
+export async function writeView(file: string, view: View, atlas: Atlas, ctx: ViewContext, s: Settings, state = stateForView(ctx, view, lensOfSettings(s))) {
   const capture = captureScreen(atlas, ctx, state, s.size.cols, s.size.rows);
-  return exportToFile(file, capture, exportMeta(atlas, view, s.asOf, s.generatedAt), { format: s.format, scale: s.scale, force: s.force, forbiddenDirs: s.forbidden });
+  return exportToFile(file, capture, exportMeta(atlas, view, lensOf(state), s.generatedAt), { format: s.format, scale: s.scale, force: s.force, forbiddenDirs: s.forbidden });
 }
 
 /**
@@ -119,11 +126,13 @@ export async function writeView(file: string, view: View, atlas: Atlas, ctx: Vie
 export async function exportCurrentScreen(atlas: Atlas, state: ViewState, format: string, size: { cols: number; rows: number }, dir: string): Promise<string> {
   const fmt = FORMATS.find((f) => f === format) ?? 'png';
   const view = viewOfState(state);
-  const stem = viewStem(view, state.asOf);
+  const stem = viewStem(view, state.asOf, state.hindsight);
   let file = join(dir, `${stem}.${EXTENSION[fmt]}`);
   for (let n = 2; existsSync(file); n++) file = join(dir, `${stem}-${n}.${EXTENSION[fmt]}`);
   const settings: Settings = {
     asOf: state.asOf,
+    hindsight: state.hindsight,
+    staleAfterMonths: state.staleAfterMonths,
     size: { cols: Math.max(size.cols, 60), rows: Math.max(size.rows, 16) },
     format: fmt,
     scale: 2,
@@ -151,18 +160,28 @@ async function writePack(dir: string, atlas: Atlas, ctx: ViewContext, s: Setting
     ...provinces.map((p) => ({ view: { kind: 'province', id: p.id } as View, label: `${p.name_en} ${p.name_ko}` })),
     ...d.sites.map((site) => ({
       view: { kind: 'county', id: site.id } as View,
-      label: `${site.name_en} ${site.name_ko} (${site.year}${site.role === 'batch' ? '' : `, ${site.role}`}): ${STATUS_LABELS[siteStatusAt(site, s.asOf)?.status ?? 'unknown']}`,
+      label: `${site.name_en} ${site.name_ko} (${site.year}${site.role === 'batch' ? '' : `, ${site.role}`}): ${statusLabelAt(site, lensOfSettings(s))}`,
     })),
   ];
   const links: { file: string; label: string; kind: View['kind'] }[] = [];
   for (const { view, label } of views) {
-    const file = `${viewStem(view, s.asOf)}.${EXTENSION[s.format]}`;
+    const file = `${viewStem(view, s.asOf, s.hindsight)}.${EXTENSION[s.format]}`;
     await writeView(join(dir, file), view, atlas, ctx, s);
     links.push({ file, label, kind: view.kind });
   }
-  await writeFileAtomic(join(dir, 'index.html'), packIndex(links, s.asOf), { force: s.force, forbiddenDirs: s.forbidden });
+  await writeFileAtomic(join(dir, 'index.html'), packIndex(links, asOfLabel({ asOf: s.asOf, hindsight: s.hindsight ?? false }, latestReport(d.sites, lensOfSettings(s)), true).replace(/^as of /, '')), { force: s.force, forbiddenDirs: s.forbidden });
   io.out(`wrote ${links.length} views and index.html to ${sanitizeInline(dir)}\n`);
   return 0;
+}
+
+function lensOfSettings(s: Settings): Lens {
+  return { asOf: s.asOf, hindsight: s.hindsight ?? false, ...(s.staleAfterMonths !== undefined ? { staleAfterMonths: s.staleAfterMonths } : {}) };
+}
+
+/** "operating (state claim, stale)", or "nothing known" before the first report. */
+function statusLabelAt(site: Site, lens: Lens): string {
+  const at = siteStatusAt(site, lens);
+  return at ? statusLabel(at.status, at.strength, at.stale) : 'nothing known';
 }
 
 function packIndex(links: { file: string; label: string; kind: View['kind'] }[], asOf: string): string {

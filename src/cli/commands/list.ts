@@ -1,24 +1,27 @@
 import { listSites, type SiteSummary } from '../../model/site-summary.js';
-import { ROLES, STANCE_LABELS, STATUS_LABELS, STATUSES, type Role } from '../../model/vocabulary.js';
+import { ROLES, STANCE_LABELS, STATUSES, type Role } from '../../model/vocabulary.js';
 import { findProvince } from '../../registry/provinces.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
-import { asOfDate } from '../as-of.js';
+import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
+import { latestReport, type Lens } from '../../model/status.js';
 import { openDataset } from '../context.js';
 import { csvField, printJson, printLines, type Output } from '../output.js';
 
-export const LIST_USAGE = `Usage: nk20x10 list [--as-of YYYY-MM-DD] [--province P] [--status S] [--year Y]
-                    [--role batch|pilot|related|all] [--format table|csv|json] [--data DIR]
+export const LIST_USAGE = `Usage: nk20x10 list [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N] [--province P] [--status S]
+                    [--year Y] [--role batch|pilot|related|all] [--format table|csv|json] [--data DIR]
 
-Program sites known as of the date (default today), with status, who says so, and the contested flag.
+Program sites known as of the date (default today), with status, its strength (state claim, reported,
+confirmed), who says so, whether it is stale, and the contested flag.
+${LENS_HELP}
   --province  any spelling: "North Pyongan", "N. Phyongan", 평안북도, north-pyongan
-  --status    ${STATUSES.join(', ')}, or contested
+  --status    ${STATUSES.join(', ')}, contested or stale
   --role      default: batch and pilot (the Kimhwa 2022 pilot); related sites need --role related or all`;
 
 const OPTIONS = {
   ...DATA_OPTIONS,
-  'as-of': { type: 'string' },
+  ...LENS_OPTIONS,
   province: { type: 'string' },
   status: { type: 'string' },
   year: { type: 'string' },
@@ -32,9 +35,9 @@ export function listCommand(argv: string[], io: Output): number {
     io.out(`${LIST_USAGE}\n`);
     return 0;
   }
-  const asOf = asOfDate(values['as-of'], LIST_USAGE);
+  const lens = lensFromArgs(values, LIST_USAGE);
   const format = oneOf('format', values.format, ['table', 'csv', 'json'], LIST_USAGE) ?? 'table';
-  const status = oneOf('status', values.status, [...STATUSES, 'contested'] as const, LIST_USAGE);
+  const status = oneOf('status', values.status, [...STATUSES, 'contested', 'stale'] as const, LIST_USAGE);
   const role = oneOf('role', values.role, [...ROLES, 'all'] as const, LIST_USAGE);
   const roles: readonly Role[] = role === 'all' ? ROLES : role ? [role] : ['batch', 'pilot'];
   let year: number | undefined;
@@ -49,32 +52,61 @@ export function listCommand(argv: string[], io: Output): number {
     throw new UsageError(`--province: unknown first-level unit "${sanitizeInline(values.province)}"; one of: ${known}`, LIST_USAGE);
   }
 
-  const rows = listSites(dataset, asOf, {
+  const rows = listSites(dataset, lens, {
     roles,
     ...(province ? { province: province.id } : {}),
     ...(status ? { status } : {}),
     ...(year !== undefined ? { year } : {}),
   });
 
-  if (format === 'json') printJson(io.out, rows);
-  else if (format === 'csv') io.out(toCsv(rows));
-  else printLines(io.out, toTable(rows, asOf));
+  const latest = latestReport(dataset.sites, lens) ?? null;
+  // Every row carries the day, the mode and the latest report, so a row cut from the file still says when it was true.
+  const stamped = rows.map((r) => ({ ...r, as_of: lens.asOf, hindsight: lens.hindsight, stale_after_months: lens.staleAfterMonths, latest_report: latest }));
+  if (format === 'json') printJson(io.out, stamped);
+  else if (format === 'csv') io.out(toCsv(stamped));
+  else printLines(io.out, toTable(rows, lens, latest));
   return 0;
 }
 
-const CSV_COLUMNS = ['id', 'name_en', 'name_ko', 'province', 'year', 'role', 'status', 'since', 'claimed_by', 'contested', 'sources'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'name_en',
+  'name_ko',
+  'province',
+  'year',
+  'role',
+  'status',
+  'strength',
+  'stale',
+  'label',
+  'since',
+  'period_start',
+  'period_end',
+  'published',
+  'newest_evidence',
+  'claimed_by',
+  'contested',
+  'uncertain',
+  'sources',
+  'as_of',
+  'hindsight',
+  'stale_after_months',
+  'latest_report',
+] as const;
 
-function toCsv(rows: SiteSummary[]): string {
+type Stamped = SiteSummary & { as_of: string; hindsight: boolean; stale_after_months: number; latest_report: string | null };
+
+function toCsv(rows: Stamped[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows) {
     lines.push(
-      CSV_COLUMNS.map((c) => (c === 'sources' ? csvField(r.sources.join(' ')) : c === 'province' ? csvField(r.province_en) : csvField(r[c]))).join(','),
+      CSV_COLUMNS.map((c) => (c === 'sources' ? csvField(r.sources.join(' ')) : c === 'province' ? csvField(r.province_en) : csvField(r[c] ?? ''))).join(','),
     );
   }
   return `${lines.join('\n')}\n`;
 }
 
-function toTable(rows: SiteSummary[], asOf: string): string[] {
+function toTable(rows: SiteSummary[], lens: Required<Lens>, latest: string | null): string[] {
   const table = renderTable(
     [{ header: 'Year', align: 'right' }, { header: 'Province' }, { header: 'Site', max: 28 }, { header: '한글' }, { header: 'Status' }, { header: 'Since' }, { header: 'Says who' }, { header: '' }],
     rows.map((r) => [
@@ -82,18 +114,20 @@ function toTable(rows: SiteSummary[], asOf: string): string[] {
       r.province_en,
       sanitizeInline(r.name_en),
       sanitizeInline(r.name_ko),
-      STATUS_LABELS[r.status] + (r.uncertain ? '?' : ''),
+      r.label + (r.uncertain ? '?' : ''),
       r.since,
       STANCE_LABELS[r.claimed_by],
       r.contested ? 'CONTESTED' : '',
     ]),
   );
   const contested = rows.filter((r) => r.contested).length;
+  const stale = rows.filter((r) => r.stale).length;
   return [
     ...table,
     '',
-    `${rows.length} sites as of ${asOf}; ${contested} contested (state media and outside reports disagree).` +
+    `${rows.length} sites as of ${lens.asOf}${lens.hindsight ? " in HINDSIGHT (today's knowledge of that day)" : ' (what was known then)'}; latest report ${latest ?? 'none'}.`,
+    `${contested} contested (state media and outside reports disagree); ${stale} stale (no evidence in the ${lens.staleAfterMonths} months before).` +
       (rows.some((r) => r.role !== 'batch') ? ' * pilot or related site.' : '') +
-      (rows.some((r) => r.uncertain) ? ' ? status rests on an uncertain report.' : ''),
+      (rows.some((r) => r.uncertain) ? ' ? uncertain: see show.' : ''),
   ];
 }

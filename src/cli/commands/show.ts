@@ -2,26 +2,28 @@ import { resolvePlace } from '../../model/places.js';
 import { describePlaceLookup } from '../../model/place-hints.js';
 import type { Dataset } from '../../model/types.js';
 import { buildSiteReport, type SiteReport, type StatusReport } from '../../model/site-report.js';
-import { STANCE_LABELS, STATUS_LABELS } from '../../model/vocabulary.js';
+import { STANCE_LABELS, STATUS_LABELS, STRENGTH_LABELS } from '../../model/vocabulary.js';
+import { describeResolution } from '../../registry/name-index.js';
 import type { County } from '../../registry/types.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
 import { wrapCells } from '../../text/width.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
-import { asOfDate } from '../as-of.js';
+import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { openDataset } from '../context.js';
 import { LookupError } from '../lookup-error.js';
 import { printJson, printLines, type Output } from '../output.js';
 
-export const SHOW_USAGE = `Usage: nk20x10 show COUNTY [--as-of YYYY-MM-DD] [--format text|json] [--data DIR]
+export const SHOW_USAGE = `Usage: nk20x10 show COUNTY [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N] [--format text|json] [--data DIR]
 
-Everything known about one site as of the date (default today): status and who says so, facilities,
+Everything known about one site as of the date (default today): status, its strength and who says so, facilities,
 timeline, products, prices, quotes (state media beside outside reports) and every source cited.
 COUNTY is any spelling: an id (kimhyongjik), DPRK or registry English (Kim Hyong Jik, Kimhyongjik),
 McCune–Reischauer (Kimhyŏngjik-kun), Revised Romanization (Gimhyeongjik-gun) or Hangul (김형직군).
-A name two places share ("Unsan") is refused: add the province ("Unsan, North Pyongan") or use the id.`;
+A name two places share ("Unsan") is refused: add the province ("Unsan, North Pyongan") or use the id.
+${LENS_HELP}`;
 
-const OPTIONS = { ...DATA_OPTIONS, 'as-of': { type: 'string' }, format: { type: 'string' } } as const;
+const OPTIONS = { ...DATA_OPTIONS, ...LENS_OPTIONS, format: { type: 'string' } } as const;
 
 export function showCommand(argv: string[], io: Output): number {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, SHOW_USAGE, 1);
@@ -31,7 +33,7 @@ export function showCommand(argv: string[], io: Output): number {
   }
   const query = positionals[0];
   if (query === undefined) throw new UsageError('missing COUNTY', SHOW_USAGE);
-  const asOf = asOfDate(values['as-of'], SHOW_USAGE);
+  const lens = lensFromArgs(values, SHOW_USAGE);
   const format = oneOf('format', values.format, ['text', 'json'], SHOW_USAGE) ?? 'text';
   const dataset = openDataset(values);
   const resolved = resolvePlace(dataset, query);
@@ -43,7 +45,7 @@ export function showCommand(argv: string[], io: Output): number {
     else printLines(io.out, [...countyLines(dataset, place.county), '', 'Not a 20×10 program site in this dataset.']);
     return 0;
   }
-  const report = buildSiteReport(dataset, place.site, asOf);
+  const report = buildSiteReport(dataset, place.site, lens);
   if (format === 'json') printJson(io.out, report);
   else printLines(io.out, reportLines(report, process.stdout.columns ?? 100));
   return 0;
@@ -67,7 +69,7 @@ function countyLines(dataset: Dataset, c: County): string[] {
 
 function statusPhrase(s: StatusReport | null): string {
   if (!s) return 'nothing known yet';
-  return `${STATUS_LABELS[s.status].toUpperCase()}${s.uncertain ? ' (uncertain)' : ''} since ${s.since}, per ${STANCE_LABELS[s.claimed_by]} [${s.sources.join(', ')}]`;
+  return `${STATUS_LABELS[s.status].toUpperCase()} (${STRENGTH_LABELS[s.strength]}${s.stale ? ', STALE' : ''})${s.uncertain ? ' (uncertain)' : ''} ${s.since_label.startsWith('since ') ? s.since_label : `since ${s.since_label}`}, per ${STANCE_LABELS[s.claimed_by]} [${s.sources.join(', ')}]`;
 }
 
 export function reportLines(r: SiteReport, columns: number): string[] {
@@ -79,7 +81,17 @@ export function reportLines(r: SiteReport, columns: number): string[] {
   out.push(`${sanitizeInline(r.name_en)}  ${sanitizeInline(r.name_ko)}  ·  ${r.province_en} ${r.province_ko}  ·  ${r.year} ${r.role === 'batch' ? 'batch' : r.role}`);
   out.push(`Registry unit: ${r.county.name_en} ${r.county.name_ko} ${r.county.name_hanja} (${r.county.type}, ${r.county.id})`);
   if (r.province_note) out.push(...wrap(`Province note: ${r.province_note}`, ''));
-  out.push(`As of ${r.as_of}: ${statusPhrase(r.status)}`);
+  out.push(...wrap(`As of ${r.as_of}${r.hindsight ? " in HINDSIGHT (today's knowledge of that day)" : ' (what was known then)'}: ${statusPhrase(r.status)}`, ''));
+  out.push(`Latest report ${r.hindsight ? 'in the dataset' : 'known then'}: ${r.latest_report ?? 'none'}`);
+  if (r.status) {
+    out.push(
+      ...wrap(
+        `Published ${r.status.published}; covers ${r.status.period_start}${r.status.period_end === r.status.period_start ? '' : ` to ${r.status.period_end}`}; newest evidence ${r.status.newest_evidence}` +
+          (r.status.stale ? ` (STALE: older than ${r.stale_after_months} months)` : ''),
+      ),
+    );
+    for (const u of r.status.uncertain_reasons) out.push(...wrap(`Uncertain: ${u}`));
+  }
   if (r.status?.contested) {
     out.push(`CONTESTED: state media says ${r.status.state_view?.status.replace('_', ' ')} (${r.status.state_view?.date}); ` +
       `${STANCE_LABELS[r.status.outside_view?.claimed_by ?? 'outside_report']} says ${r.status.outside_view?.status.replace('_', ' ')} (${r.status.outside_view?.date})`);
