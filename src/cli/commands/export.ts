@@ -17,7 +17,7 @@ import type { ViewState } from '../../view/state.js';
 import { stateForView, viewOfState, viewStem, type View } from '../../view/views.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { asOfDate } from '../as-of.js';
-import { openDataset } from '../context.js';
+import { openDatasetCached } from '../context.js';
 import { LookupError } from '../lookup-error.js';
 import type { Output } from '../output.js';
 
@@ -85,7 +85,7 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
     }
     throw err;
   }
-  const dataset = openDataset(values);
+  const dataset = await openDatasetCached(values, io.err);
   const atlas = openAtlas(dataset, values.geo ? resolve(values.geo) : undefined);
   const ctx = viewContext(dataset);
   const generatedAt = values['no-timestamp'] ? null : new Date().toISOString();

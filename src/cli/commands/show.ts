@@ -9,7 +9,7 @@ import { renderTable } from '../../text/table.js';
 import { wrapCells } from '../../text/width.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { asOfDate } from '../as-of.js';
-import { openDataset } from '../context.js';
+import { openDatasetCached } from '../context.js';
 import { LookupError } from '../lookup-error.js';
 import { printJson, printLines, type Output } from '../output.js';
 
@@ -23,7 +23,7 @@ A name two places share ("Unsan") is refused: add the province ("Unsan, North Py
 
 const OPTIONS = { ...DATA_OPTIONS, 'as-of': { type: 'string' }, format: { type: 'string' } } as const;
 
-export function showCommand(argv: string[], io: Output): number {
+export async function showCommand(argv: string[], io: Output): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, SHOW_USAGE, 1);
   if (values.help) {
     io.out(`${SHOW_USAGE}\n`);
@@ -33,7 +33,7 @@ export function showCommand(argv: string[], io: Output): number {
   if (query === undefined) throw new UsageError('missing COUNTY', SHOW_USAGE);
   const asOf = asOfDate(values['as-of'], SHOW_USAGE);
   const format = oneOf('format', values.format, ['text', 'json'], SHOW_USAGE) ?? 'text';
-  const dataset = openDataset(values);
+  const dataset = await openDatasetCached(values, io.err);
   const resolved = resolvePlace(dataset, query);
   if (resolved.kind !== 'found') throw new LookupError(describeResolution(query, resolved));
   const place = resolved.target;
