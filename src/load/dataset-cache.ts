@@ -29,6 +29,8 @@ import type { LoadOptions } from './dataset.js';
 const FORMAT = 2;
 /** Entries larger than this are not read (the 100× synthetic dataset's model is ~48 MB). */
 const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
+/** Input files larger than this are not hashed (the YAML reader refuses files over 16 MB). */
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 export interface CachedLoadOptions extends LoadOptions {
   /** The package version (part of the key). */
@@ -122,18 +124,24 @@ export function datasetKey(options: { dataDir: string; geoDir: string; version: 
       join(options.geoDir, 'variants.yaml'),
       join(options.dataDir, 'policy.yaml'),
       join(options.dataDir, 'sources.yaml'),
+      // The files the loader reads: *.yaml and *.yml, by name.
       ...readdirSync(countiesDir)
+        .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
         .sort()
         .map((f) => join(countiesDir, f)),
     ];
     for (const f of files) {
-      const st = lstatSync(f);
-      // Only regular files are hashed; anything else (a FIFO, a directory) leaves the cache out.
-      if (!st.isFile()) {
-        if (dirname(f) === countiesDir && !/\.ya?ml$/.test(f)) continue;
-        return '';
+      // Opened without blocking (a FIFO planted as an input must not hang the key), then only a
+      // regular file of a sane size is hashed; anything else leaves the cache out and the
+      // loader reports it.
+      const fd = openSync(f, fsc.O_RDONLY | fsc.O_NONBLOCK);
+      try {
+        const st = fstatSync(fd);
+        if (!st.isFile() || st.size > MAX_INPUT_BYTES) return '';
+        hash.update(`${f}\0${sha256(readFileSync(fd))}\0`);
+      } finally {
+        closeSync(fd);
       }
-      hash.update(`${f}\0${sha256(readFileSync(f))}\0`);
     }
     return hash.digest('hex');
   } catch {

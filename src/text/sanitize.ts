@@ -31,6 +31,10 @@ function clean(text: string): string {
   return text.replace(ESCAPES, '').replace(/\r/g, '').replace(BIDI, '').replace(CONTROLS, '\ufffd').replace(LONE_SURROGATE, '\ufffd').replace(/[\u2028\u2029]/g, '\n');
 }
 
+/** Any character sanitizeBlock would change (a quick test first: most strings have none). */
+const SUSPECT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+const sanitizeBlockSlow = (text: string) => sanitizeBlock(text);
+
 /**
  * Sanitises, in place, every string in a tree of plain objects, arrays and Maps (their values):
  * the input boundary for a model read from files. Strings become `sanitizeBlock` strings
@@ -39,6 +43,7 @@ function clean(text: string): string {
  */
 export function sanitizeTree<T>(root: T): T {
   const seen = new Set<object>();
+  const sanitizeBlock = (text: string) => (SUSPECT.test(text) ? sanitizeBlockSlow(text) : text);
   const visit = (value: unknown): unknown => {
     if (typeof value === 'string') return sanitizeBlock(value);
     if (typeof value !== 'object' || value === null || seen.has(value)) return value;

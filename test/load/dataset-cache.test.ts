@@ -183,3 +183,12 @@ test('a cache never hides invalid data: errors still surface on a miss', async (
   await assert.rejects(loadDatasetCached({ dataDir, geoDir: DEFAULT_GEO_DIR, version: 'test', cache }), /won: must be a positive number/);
   assert.equal(readdirSync(cache).length, 0);
 });
+
+test('a FIFO planted among the inputs neither hangs the cache key nor gets cached', async () => {
+  const { dataDir, geoDir } = miniDataset();
+  const cache = scratchDir('nk-cache-');
+  const { spawnSync } = await import('node:child_process');
+  if (spawnSync('mkfifo', [join(dataDir, 'counties', 'pipe.yaml')]).status !== 0) return;
+  await assert.rejects(loadDatasetCached({ dataDir, geoDir, version: 'test', cache }), /pipe\.yaml/);
+  assert.deepEqual(readdirSync(cache), []);
+});
