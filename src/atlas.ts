@@ -12,6 +12,7 @@ import { prepareLayer, type PreparedLayer } from './map/prepared.js';
 import { rasterCache } from './map/raster.js';
 import type { GeoLayer } from './geo/topology.js';
 import { readUnitMappings, type UnitMapping } from './geo/unit-mappings.js';
+import { sanitizeInline } from './text/sanitize.js';
 
 export interface Atlas {
   dataset: Dataset;
@@ -40,6 +41,7 @@ export function openAtlas(dataset: Dataset, layerPath?: string): Atlas {
   } catch (err) {
     throw new DataError([{ file: 'geo/unit-mappings.yaml', line: 1, col: 1, field: '(file)', message: (err as Error).message }]);
   }
+  sanitizeLayerText(layer);
   const prepared = prepareLayer(layer);
   const have = new Set(prepared.ids);
   return {
@@ -51,6 +53,23 @@ export function openAtlas(dataset: Dataset, layerPath?: string): Atlas {
     unitMappings,
     missingShapes: dataset.registry.counties.map((c) => c.id).filter((id) => !have.has(id)),
   };
+}
+
+/**
+ * The input boundary of a county layer (a `--geo` file): its names, first-level units, ids and
+ * attribution are sanitised in place before the map, labels, legend or an export sees them.
+ */
+function sanitizeLayerText(layer: GeoLayer): void {
+  const clean = (v: unknown): string => sanitizeInline(typeof v === 'string' ? v : String(v ?? ''));
+  for (const f of layer.counties) {
+    const p = f.properties;
+    p.id = clean(p.id);
+    p.name_en = clean(p.name_en);
+    p.name_ko = clean(p.name_ko);
+    p.province = clean(p.province);
+  }
+  for (const f of layer.provinces) f.properties.province = clean(f.properties.province);
+  layer.attribution = clean(layer.attribution);
 }
 
 /** When one registry county holds several sites (Kaesong), the map shows the most notable status. */

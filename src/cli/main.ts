@@ -1,12 +1,10 @@
 /** The `nk20x10` command: dispatches to a subcommand and maps failures to exit codes. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataError, formatError } from '../load/errors.js';
-import { PACKAGE_ROOT } from '../paths.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { UsageError } from './args.js';
 import { LookupError } from './lookup-error.js';
 import { processOutput, type Output } from './output.js';
+import { version } from './version.js';
 
 export const MAIN_USAGE = `Usage: nk20x10 [command] [options]
 
@@ -69,7 +67,4 @@ export async function run(argv: string[], io: Output = processOutput): Promise<n
   }
 }
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
-}
+export { version } from './version.js';

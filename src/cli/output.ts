@@ -1,5 +1,5 @@
 /** Writing command output: everything from data passes through the sanitiser on the way out. */
-import { sanitizeBlock } from '../text/sanitize.js';
+import { safeJson, sanitizeBlock } from '../text/sanitize.js';
 
 export interface Output {
   out(text: string): void;
@@ -16,9 +16,12 @@ export function printLines(write: (text: string) => void, lines: string[]): void
   write(lines.map(sanitizeBlock).join('\n') + '\n');
 }
 
-/** JSON is safe by construction: JSON.stringify escapes every control character. */
+/**
+ * JSON output: C0 and C1 controls, bidi controls, U+2028/U+2029 and lone surrogates are written as
+ * \uXXXX (see safeJson), so nothing in it acts on a terminal and JSON.parse gives the exact values.
+ */
 export function printJson(write: (text: string) => void, value: unknown): void {
-  write(`${JSON.stringify(value, null, 2)}\n`);
+  write(`${safeJson(value, 2)}\n`);
 }
 
 /** One CSV field, quoted when needed, with controls removed (CSV files are opened in terminals too). */

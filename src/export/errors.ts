@@ -9,6 +9,8 @@ export type ExportErrorCode =
   | 'NO_DIRECTORY'
   /** The target's directory (or a parent) is not a directory, or the target is a directory. */
   | 'NOT_A_DIRECTORY'
+  /** Something other than a regular file is at the target (symlink, device, FIFO, socket). */
+  | 'NOT_A_REGULAR_FILE'
   /** The directory cannot be written to (permissions, read-only file system). */
   | 'UNWRITABLE'
   /** Any other failure while writing. */

@@ -2,17 +2,19 @@
  * Writes a file so that readers never see a half-written one and nothing is clobbered by
  * accident: data goes to a temporary file in the target's directory, which is then moved into
  * place. Without `force` an existing file is never replaced (the move is a hard link, which fails
- * if the name exists, so a file created meanwhile is not replaced either). Paths inside any of
- * `forbiddenDirs` are refused, judged after resolving `..` and symlinks (realpath) of the
- * target's directory. Failures are ExportErrors naming the path; the temporary file is removed.
+ * if the name exists, so a file created meanwhile is not replaced either). The target is judged
+ * by output-target.ts before anything is created: paths inside any of `forbiddenDirs` (after
+ * resolving `..` and symlinks) are refused, and only a regular file is ever replaced, even with
+ * `force` (never a symlink, device, FIFO or directory). Failures are ExportErrors naming the path; the temporary file is removed.
  * Generic: nothing here knows about exports.
  */
 import { constants as fsc } from 'node:fs';
 import { link, lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ExportError, type ExportErrorCode } from './errors.js';
 import { sanitizeInline } from '../text/sanitize.js';
+import { checkFileTarget } from './output-target.js';
 
 export interface WriteAtomicOptions {
   /** Replace an existing file. */
@@ -57,20 +59,6 @@ function writeError(e: unknown, path: string, dir: string): never {
   fail('WRITE_FAILED', `Cannot write ${show(path)}: ${e instanceof Error ? e.message : String(e)}`, path, e);
 }
 
-async function realOrResolved(p: string): Promise<string> {
-  try {
-    return await realpath(p);
-  } catch {
-    return resolve(p);
-  }
-}
-
-function inside(child: string, parent: string): boolean {
-  if (child === parent) return true;
-  const prefix = parent.endsWith(sep) ? parent : parent + sep;
-  return child.startsWith(prefix);
-}
-
 async function exists(p: string): Promise<boolean> {
   try {
     await lstat(p);
@@ -99,22 +87,10 @@ export async function writeFileAtomic(
     directoryError(e, path, dir);
   }
 
-  for (const forbidden of options.forbiddenDirs ?? []) {
-    const realForbidden = await realOrResolved(forbidden);
-    if (inside(join(realDir, name), realForbidden) || inside(realDir, realForbidden))
-      fail('FORBIDDEN', `Refusing to write ${show(path)}: it is inside ${show(forbidden)}, which exports must not write to`, path);
-  }
-
+  // The shared target rules (forbidden directories, regular files only, no clobbering without
+  // force), judged on the resolved directory before anything is created.
   const finalPath = join(realDir, name);
-  try {
-    const st = await lstat(finalPath);
-    if (st.isDirectory()) fail('NOT_A_DIRECTORY', `Cannot write ${show(path)}: it is a directory`, path);
-    if (!options.force)
-      fail('EXISTS', `Refusing to overwrite existing file ${show(path)} (use --force to replace it)`, path);
-  } catch (e) {
-    if (e instanceof ExportError) throw e;
-    if (errno(e) !== 'ENOENT') writeError(e, path, dir);
-  }
+  checkFileTarget(path, { forbiddenDirs: options.forbiddenDirs ?? [], force: options.force ?? false });
 
   const temp = join(realDir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let created = false;
@@ -128,6 +104,8 @@ export async function writeFileAtomic(
       await fh.close();
     }
     if (options.force) {
+      const now = await lstat(finalPath).catch(() => undefined);
+      if (now && !now.isFile()) checkFileTarget(finalPath, { force: true });
       await rename(temp, finalPath);
       created = false;
     } else {

@@ -25,6 +25,7 @@ import { DataError, fieldPath, sortErrors, type LocatedError } from './errors.js
 import { collectSourceRefs } from './source-refs.js';
 import { checkShape } from './validate-shape.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
+import { sanitizeTree } from '../text/sanitize.js';
 
 export const REQUIRED_FACTS = ['counties-per-year', 'years', 'target-total', 'regional-units', 'counties-done-2025'] as const;
 
@@ -57,7 +58,8 @@ function load(options: LoadOptions): Dataset {
   const shown = (f: string) => relative(base, f) || f;
   const errors: LocatedError[] = [];
 
-  const registry: Registry = loadRegistry(options.geoDir, base);
+  // The input boundary: every string read from a file is sanitised before anything else sees it.
+  const registry: Registry = sanitizeTree(loadRegistry(options.geoDir, base));
 
   /** Reads a file: `yaml` when it parsed (valid or not: its references are checked either way), `value` when its shape is valid. */
   const read = <T>(path: string, schema: Parameters<typeof checkShape>[1]): { yaml?: YamlFile; value?: T } => {
@@ -266,6 +268,7 @@ function load(options: LoadOptions): Dataset {
   }
   sites.sort((a, b) => a.year - b.year || a.province.localeCompare(b.province) || a.name_en.localeCompare(b.name_en));
 
+  sanitizeTree({ policy, sources, sites });
   return { dataDir: options.dataDir, registry, policy, sources, sites, places: addSitePlaces(places, registry, sites) };
 }
 

@@ -114,7 +114,7 @@ export function placeLabels(raster: LabelGrid): MapLabel[] {
     for (const p of order) {
       if (placed.has(p)) continue;
       const name = prepared.provinces[p]!;
-      for (const text of PROVINCE_SHORT[name] ?? [name]) {
+      for (const text of (Object.hasOwn(PROVINCE_SHORT, name) ? PROVINCE_SHORT[name] : undefined) ?? [name]) {
         if (tryPlace(p, text, strict)) {
           placed.add(p);
           break;

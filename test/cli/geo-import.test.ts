@@ -200,7 +200,7 @@ test('refuses to write into the data directory or over the bundled layer', async
   const before = readFileSync(bundled);
   const r2 = await cli('geo', 'import', input, '--out', bundled, '--force');
   assert.equal(r2.code, 1);
-  assert.match(r2.err, /refusing to replace the bundled schematic layer/);
+  assert.match(r2.err, /refusing to replace the bundled layer/);
   assert.ok(readFileSync(bundled).equals(before));
 });
 

@@ -5,6 +5,9 @@ import { run } from '../../src/cli/main.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { scratchDir } from './scratch.js';
 
+// In-process commands use the model cache: keep it in a scratch directory, never the user's.
+process.env.XDG_CACHE_HOME = scratchDir('nk20x10-cache-');
+
 export interface CliResult {
   code: number;
   out: string;

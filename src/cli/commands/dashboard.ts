@@ -1,12 +1,11 @@
 /** `nk20x10` with no command: the dashboard (one frame when not on a terminal). */
 import { relative, resolve, sep } from 'node:path';
 import { openAtlas } from '../../atlas.js';
-import { loadDatasetCached } from '../../load/dataset-cache.js';
-import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
 import type { AppProps } from '../../ui/App.js';
 import { runDashboard } from '../../ui/run.js';
 import { DATA_OPTIONS, parseCommandArgs } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
+import { openDatasetCached } from '../context.js';
 import type { Output } from '../output.js';
 
 export const DASHBOARD_USAGE = `Usage: nk20x10 [--data DIR] [--geo FILE] [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N]
@@ -25,9 +24,9 @@ export async function dashboardCommand(argv: string[], io: Output, version: stri
     return 0;
   }
   const asOf = lensFromArgs(values, DASHBOARD_USAGE);
-  // The validated model is cached between runs (keyed by the files' sizes and times), so start-up
-  // skips parsing; `nk20x10 validate` always checks everything.
-  const dataset = await loadDatasetCached({ dataDir: values.data ? resolve(values.data) : DEFAULT_DATA_DIR, geoDir: DEFAULT_GEO_DIR, version });
+  // The validated model is cached between runs (keyed by the content of every input file and the
+  // code), as for list, show and export; `nk20x10 validate` always checks everything.
+  const dataset = await openDatasetCached(values, io.err);
   const atlas = openAtlas(dataset, values.geo ? resolve(values.geo) : undefined);
   return runDashboard({
     atlas,

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openAtlas, type Atlas } from '../../atlas.js';
 import { ExportError, exportToFile, writeFileAtomic } from '../../export/index.js';
+import { checkDirTarget, checkFileTarget } from '../../export/output-target.js';
 import { resolvePlace } from '../../model/places.js';
 import { describePlaceLookup } from '../../model/place-hints.js';
 import { latestReport, siteStatusAt, type Lens } from '../../model/status.js';
@@ -19,7 +20,7 @@ import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { asOfLabel } from '../../view/chrome-lines.js';
 import { lensOf } from '../../view/state.js';
-import { openDataset } from '../context.js';
+import { openDatasetCached } from '../context.js';
 import { LookupError } from '../lookup-error.js';
 import type { Output } from '../output.js';
 
@@ -75,11 +76,24 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
     throw new UsageError('--pack writes every view: it cannot be combined with --view or -o', EXPORT_USAGE);
   }
 
-  const dataset = openDataset(values);
+  const force = values.force ?? false;
+  const forbidden = [values.data ? resolve(values.data) : DEFAULT_DATA_DIR, DEFAULT_DATA_DIR, DEFAULT_GEO_DIR];
+  try {
+    // The target is judged before the data is even read: a refused export does no work and creates nothing.
+    if (values.pack !== undefined) checkDirTarget(resolve(values.pack), { forbiddenDirs: forbidden, force });
+    if (values.output !== undefined) checkFileTarget(resolve(values.output), { forbiddenDirs: forbidden, force });
+  } catch (err) {
+    if (err instanceof ExportError) {
+      io.err(`nk20x10: ${sanitizeInline(err.message)}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const dataset = await openDatasetCached(values, io.err);
   const atlas = openAtlas(dataset, values.geo ? resolve(values.geo) : undefined);
   const ctx = viewContext(dataset);
   const generatedAt = values['no-timestamp'] ? null : new Date().toISOString();
-  const settings = { asOf, hindsight, staleAfterMonths, size, format, scale: scale as 1 | 2, force: values.force ?? false, generatedAt, forbidden: [dataset.dataDir, DEFAULT_DATA_DIR, DEFAULT_GEO_DIR] };
+  const settings = { asOf, hindsight, staleAfterMonths, size, format, scale: scale as 1 | 2, force, generatedAt, forbidden: [dataset.dataDir, ...forbidden] };
 
   try {
     if (values.pack !== undefined) return await writePack(resolve(values.pack), atlas, ctx, settings, io);
@@ -128,7 +142,9 @@ export async function exportCurrentScreen(atlas: Atlas, state: ViewState, format
   const view = viewOfState(state);
   const stem = viewStem(view, state.asOf, state.hindsight);
   let file = join(dir, `${stem}.${EXTENSION[fmt]}`);
-  for (let n = 2; existsSync(file); n++) file = join(dir, `${stem}-${n}.${EXTENSION[fmt]}`);
+  // lstat, not exists: a dangling symlink is taken too (and would be refused as a target).
+  const taken = (f: string) => lstatSync(f, { throwIfNoEntry: false }) !== undefined;
+  for (let n = 2; taken(file); n++) file = join(dir, `${stem}-${n}.${EXTENSION[fmt]}`);
   const settings: Settings = {
     asOf: state.asOf,
     hindsight: state.hindsight,
@@ -145,14 +161,8 @@ export async function exportCurrentScreen(atlas: Atlas, state: ViewState, format
 }
 
 async function writePack(dir: string, atlas: Atlas, ctx: ViewContext, s: Settings, io: Output): Promise<number> {
-  for (const forbidden of s.forbidden) {
-    if (dir === forbidden || dir.startsWith(`${forbidden}/`)) throw new ExportError('FORBIDDEN', `refusing to write a pack inside ${forbidden}`, dir);
-  }
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (err) {
-    throw new ExportError('UNWRITABLE', `cannot create ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, dir);
-  }
+  const rules = { forbiddenDirs: s.forbidden, force: s.force };
+  const realDir = checkDirTarget(dir, rules);
   const d = atlas.dataset;
   const provinces = d.registry.provinces.filter((p) => d.sites.some((site) => site.province === p.id));
   const views: { view: View; label: string }[] = [
@@ -163,13 +173,22 @@ async function writePack(dir: string, atlas: Atlas, ctx: ViewContext, s: Setting
       label: `${site.name_en} ${site.name_ko} (${site.year}${site.role === 'batch' ? '' : `, ${site.role}`}): ${statusLabelAt(site, lensOfSettings(s))}`,
     })),
   ];
+  // Every target is checked before the directory or any file is created: a refused pack creates nothing.
+  const files = [...views.map(({ view }) => `${viewStem(view, s.asOf)}.${EXTENSION[s.format]}`), 'index.html'];
+  for (const file of files) checkFileTarget(join(realDir, file), rules);
+  try {
+    mkdirSync(realDir, { recursive: true });
+  } catch (err) {
+    throw new ExportError('UNWRITABLE', `cannot create ${sanitizeInline(dir)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, dir);
+  }
+  checkDirTarget(realDir, rules); // the same answer now that it exists (nothing was swapped in meanwhile)
   const links: { file: string; label: string; kind: View['kind'] }[] = [];
   for (const { view, label } of views) {
     const file = `${viewStem(view, s.asOf, s.hindsight)}.${EXTENSION[s.format]}`;
-    await writeView(join(dir, file), view, atlas, ctx, s);
+    await writeView(join(realDir, file), view, atlas, ctx, s);
     links.push({ file, label, kind: view.kind });
   }
-  await writeFileAtomic(join(dir, 'index.html'), packIndex(links, asOfLabel({ asOf: s.asOf, hindsight: s.hindsight ?? false }, latestReport(d.sites, lensOfSettings(s)), true).replace(/^as of /, '')), { force: s.force, forbiddenDirs: s.forbidden });
+  await writeFileAtomic(join(realDir, 'index.html'), packIndex(links, asOfLabel({ asOf: s.asOf, hindsight: s.hindsight ?? false }, latestReport(d.sites, lensOfSettings(s)), true).replace(/^as of /, '')), { force: s.force, forbiddenDirs: s.forbidden });
   io.out(`wrote ${links.length} views and index.html to ${sanitizeInline(dir)}\n`);
   return 0;
 }

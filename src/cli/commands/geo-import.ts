@@ -13,6 +13,7 @@ import { layerText } from '../../geo/import/write.js';
 import { readDefaultLayer } from '../../geo/layer-file.js';
 import { ExportError } from '../../export/errors.js';
 import { writeFileAtomic } from '../../export/write-atomic.js';
+import { checkFileTarget, isInside, resolvedTarget } from '../../export/output-target.js';
 import { loadRegistry } from '../../registry/load-registry.js';
 import type { Registry } from '../../registry/types.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
@@ -138,7 +139,7 @@ export async function geoCommand(argv: string[], io: Output): Promise<number> {
   }
   try {
     // Temp file in the same directory, then a rename (or a no-clobber link without --force).
-    await writeFileAtomic(out, text, { force, forbiddenDirs: [DEFAULT_DATA_DIR] });
+    await writeFileAtomic(out, text, { force, forbiddenDirs: [DEFAULT_DATA_DIR, DEFAULT_GEO_DIR] });
   } catch (err) {
     if (!(err instanceof ExportError)) throw err;
     emit(io, format, registry, report, summary, null);
@@ -174,38 +175,26 @@ export function defaultOutName(input: string): string {
   return `${stem || 'boundaries'}.counties.topo.json`;
 }
 
-/** A path with its existing ancestors' symlinks resolved, for comparisons. */
-function realish(path: string): string {
-  let dir = path;
-  const rest: string[] = [];
-  while (!existsSync(dir)) {
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    rest.unshift(basename(dir));
-    dir = parent;
-  }
-  try {
-    return join(realpathSync(dir), ...rest);
-  } catch {
-    return path;
-  }
-}
-
-function inside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep));
-}
-
-/** Why `out` must not be written, or undefined. */
+/**
+ * Why `out` must not be written, or undefined: the shared target rules (export/output-target.ts),
+ * with every file of the data directory and of the registry (geo/) and the input file refused.
+ */
 function refuseOutput(out: string, input: string, force: boolean): string | undefined {
-  const real = realish(out);
-  if (inside(real, realish(DEFAULT_DATA_DIR))) return `refusing to write inside the data directory (${DEFAULT_DATA_DIR}); choose another --out`;
-  if (real === realish(join(DEFAULT_GEO_DIR, 'counties.topo.json'))) {
-    return 'refusing to replace the bundled schematic layer geo/counties.topo.json; write elsewhere and pass it with --geo FILE';
+  const real = resolvedTarget(out);
+  if (isInside(real, resolvedTarget(DEFAULT_DATA_DIR, true))) return `refusing to write inside the data directory (${DEFAULT_DATA_DIR}); choose another --out`;
+  if (real === resolvedTarget(join(DEFAULT_GEO_DIR, 'counties.topo.json'), true)) {
+    return 'refusing to replace the bundled layer geo/counties.topo.json; write elsewhere and pass it with --geo FILE';
   }
-  if (real === realish(input)) return 'refusing to write over the input file; choose another --out';
-  if (existsSync(out) && !force) return `${safe(out, 200)} exists; pass --force to replace it`;
-  return undefined;
+  if (isInside(real, resolvedTarget(DEFAULT_GEO_DIR, true))) return `refusing to write inside the registry directory (${DEFAULT_GEO_DIR}); write elsewhere and pass it with --geo FILE`;
+  try {
+    checkFileTarget(out, { forbiddenDirs: [DEFAULT_DATA_DIR, DEFAULT_GEO_DIR], force, notSameAs: [input] });
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof ExportError)) throw err;
+    if (err.code === 'FORBIDDEN') return 'refusing to write over the input file; choose another --out';
+    if (err.code === 'EXISTS') return `${safe(out, 200)} exists; pass --force to replace it`;
+    return sanitizeInline(err.message);
+  }
 }
 
 function checkFields(features: InputFeature[], names: string[] | undefined, idField: string | undefined, provinceField: string | undefined): string | undefined {

@@ -6,7 +6,7 @@ import { renderTable } from '../../text/table.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { latestReport, type Lens } from '../../model/status.js';
-import { openDataset } from '../context.js';
+import { openDatasetCached } from '../context.js';
 import { csvField, printJson, printLines, type Output } from '../output.js';
 
 export const LIST_USAGE = `Usage: nk20x10 list [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N] [--province P] [--status S]
@@ -29,7 +29,7 @@ const OPTIONS = {
   format: { type: 'string' },
 } as const;
 
-export function listCommand(argv: string[], io: Output): number {
+export async function listCommand(argv: string[], io: Output): Promise<number> {
   const { values } = parseCommandArgs(argv, OPTIONS, LIST_USAGE);
   if (values.help) {
     io.out(`${LIST_USAGE}\n`);
@@ -45,7 +45,7 @@ export function listCommand(argv: string[], io: Output): number {
     year = Number(values.year);
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a year like 2025 (got "${values.year}")`, LIST_USAGE);
   }
-  const dataset = openDataset(values);
+  const dataset = await openDatasetCached(values, io.err);
   const province = values.province === undefined ? undefined : findProvince(values.province);
   if (values.province !== undefined && !province) {
     const known = dataset.registry.provinces.map((p) => p.name_en).join(', ');

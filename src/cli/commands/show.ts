@@ -10,7 +10,7 @@ import { renderTable } from '../../text/table.js';
 import { wrapCells } from '../../text/width.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
-import { openDataset } from '../context.js';
+import { openDatasetCached } from '../context.js';
 import { LookupError } from '../lookup-error.js';
 import { printJson, printLines, type Output } from '../output.js';
 
@@ -25,7 +25,7 @@ ${LENS_HELP}`;
 
 const OPTIONS = { ...DATA_OPTIONS, ...LENS_OPTIONS, format: { type: 'string' } } as const;
 
-export function showCommand(argv: string[], io: Output): number {
+export async function showCommand(argv: string[], io: Output): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, SHOW_USAGE, 1);
   if (values.help) {
     io.out(`${SHOW_USAGE}\n`);
@@ -35,7 +35,7 @@ export function showCommand(argv: string[], io: Output): number {
   if (query === undefined) throw new UsageError('missing COUNTY', SHOW_USAGE);
   const lens = lensFromArgs(values, SHOW_USAGE);
   const format = oneOf('format', values.format, ['text', 'json'], SHOW_USAGE) ?? 'text';
-  const dataset = openDataset(values);
+  const dataset = await openDatasetCached(values, io.err);
   const resolved = resolvePlace(dataset, query);
   if (resolved.kind !== 'found') throw new LookupError(describePlaceLookup(dataset, query, resolved));
   const place = resolved.target;
