@@ -34,7 +34,8 @@ const policy = read(join(DEFAULT_DATA_DIR, 'policy.yaml'));
 
 /** First and last day a date form covers: `2025`, `2025-02`, `2025-02-11` or `A/B`. */
 function bounds(date: string): { start: string; end: string } {
-  const [a, b = a] = String(date).split('/');
+  // "since D" (a period from D to the report): for this check, the fact starts at D.
+  const [a, b = a] = String(date).replace(/^since /, '').split('/');
   const first = (d: string) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
   const monthEnd = (d: string) => `${d}-${new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).getUTCDate()}`;
   const last = (d: string) => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? monthEnd(d) : d);

@@ -81,7 +81,7 @@ test('South Korean places in Revised Romanization are unknown, not loosened into
     const r = await cli('show', query);
     assert.equal(r.code, 1, query);
     assert.equal(r.out, '');
-    assert.match(r.err, new RegExp(`unknown place "${query}"; did you mean ${near} `));
+    assert.match(r.err, new RegExp(`unknown place "${query}"; did you mean "?${near}"? `));
   }
   // RR spellings of real counties still resolve exactly; DPRK and MR spellings still resolve loosely.
   for (const [query, id] of [['Bujeon', 'kp-south-hamgyong-pujon'], ['Gimhyeongjik', 'kp-ryanggang-kimhyongjik'], ['Jaeryeong', 'kp-south-hwanghae-chaeryong'], ['Phujon', 'kp-south-hamgyong-pujon']] as const) {

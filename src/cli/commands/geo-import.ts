@@ -2,8 +2,7 @@
  * `nk20x10 geo import FILE`: joins real county boundaries (GeoJSON or TopoJSON from OSM,
  * geoBoundaries, OCHA COD-AB, …) to the registry and writes a counties TopoJSON for `--geo FILE`.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { ImportError, readBoundaryFile, detectSource, SOURCE_ATTRIBUTION, type InputFeature, type InputLayer } from '../../geo/import-features.js';
 import { joinFeatures, type JoinReport } from '../../geo/join.js';
 import { sanityGate } from '../../geo/import/gate.js';
