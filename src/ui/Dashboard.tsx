@@ -71,7 +71,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
       stale,
     });
     if (map.length === 0) return [];
-    return withLegend ? [...map, legendLine(new Set<string>(statuses.values()), noColor, colorLevel, stale.size > 0), creditLine(atlas)] : [...map, creditLine(atlas)];
+    return withLegend ? [...map, legendLine(new Set<string>(statuses.values()), noColor, colorLevel, stale.size > 0), creditLine(atlas, mapBox.width - 2)] : [...map, creditLine(atlas, mapBox.width - 2)];
   }, [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, stale, colorLevel, noColor, state.mapProvince, state.mapNames]);
 
   if (L.kind === 'too-small') {

@@ -4,6 +4,7 @@ import { placeCountyLabels } from '../map/county-labels.js';
 import { composeFrame } from '../map/frame.js';
 import { GLYPH_FILL_16, LEGEND, legendFor, STALE_MARK, type CountyStatus } from '../map/legend.js';
 import { sanitizeInline } from '../text/sanitize.js';
+import { displayWidth } from '../text/width.js';
 import { text, type ColorLevel, type Line } from './paint.js';
 
 export interface MapView {
@@ -80,7 +81,16 @@ export function legendLine(present: ReadonlySet<string>, noColor: boolean, color
   return out;
 }
 
-/** The boundary credit shown under every on-screen map (ODbL asks for it wherever the map is shown). */
-export function creditLine(atlas: Atlas): Line {
-  return [text(sanitizeInline(atlas.layer.credit), { dim: true })];
+/**
+ * The boundary credit shown under every on-screen map (ODbL asks for it wherever the map is
+ * shown), in `width` cells: the full credit when it fits, else from the © sign on ("© OpenStreetMap
+ * contributors (ODbL), 2020"), so the credit itself is what survives in a narrow pane.
+ */
+export function creditLine(atlas: Atlas, width = Infinity): Line {
+  const full = sanitizeInline(atlas.layer.credit);
+  const from = full.indexOf('©');
+  const short = from > 0 ? full.slice(from) : full;
+  const shorter = short.replace(/\s*\(ODbL\),?\s*\d{4}$|,\s*\d{4}$/, '');
+  const fits = [full, short, shorter].find((c) => displayWidth(c) <= width) ?? shorter;
+  return [text(fits, { dim: true })];
 }
