@@ -6,7 +6,7 @@
  * terminal). Run with `npm run e2e` (needs tmux). Prints one line per check and "N passed, N failed".
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -14,6 +14,9 @@ import { openAtlas } from '../../src/atlas.js';
 import { loadDataset } from '../../src/load/dataset.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR, PACKAGE_ROOT } from '../../src/paths.js';
 import { walkAt, WALK } from './exact-screen.js';
+import { sanitizeInline } from '../../src/text/sanitize.js';
+import { displayWidth } from '../../src/text/width.js';
+import { WIDTH_CASES } from '../helpers/width-cases.js';
 
 const socket = `nk20x10-e2e-${process.pid}`;
 const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color' };
@@ -78,6 +81,27 @@ async function exactScreens(bin: string): Promise<void> {
     check(`${cols}×${rows}: after each of ${result.steps} steps the screen is exactly the app's frame, and full redraws change nothing`, result.failures.length === 0, `\n${result.failures.slice(0, 4).join('\n')}${result.failures.length > 4 ? `\n… and ${result.failures.length - 4} more` : ''}`);
   }
   console.log(`(the walk: ${WALK.length} steps, ${WALK.filter((s) => 'resize' in s).length} of them resizes)`);
+}
+
+/**
+ * Text width in a real terminal: each string, drawn as the app draws it (cell-safe), moves tmux's
+ * cursor by exactly the cells the layout counts.
+ */
+async function textWidths(cwd: string): Promise<void> {
+  const cases = WIDTH_CASES;
+  const wrong: string[] = [];
+  for (const [i, raw] of cases.entries()) {
+    const drawn = sanitizeInline(raw);
+    const file = join(cwd, `width-${i}.txt`);
+    writeFileSync(file, drawn);
+    const session = `width${i}`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '5', `cat ${JSON.stringify(file)}; sleep 5`);
+    await delay(300);
+    const x = Number(tmux('display', '-p', '-t', session, '#{cursor_x}').trim());
+    tmux('kill-session', '-t', session);
+    if (x !== displayWidth(drawn)) wrong.push(`${JSON.stringify(raw)} drawn as ${JSON.stringify(drawn)}: layout ${displayWidth(drawn)} cells, tmux ${x}`);
+  }
+  check(`text width: ${cases.length} strings (emoji with selectors, ZWJ, combining marks, Hangul, CJK) take the same cells in tmux as in the layout`, wrong.length === 0, wrong.join('; '));
 }
 
 /** Ctrl-C, Ctrl-Z with fg, and a terminal that goes away. */
@@ -234,6 +258,7 @@ async function main(): Promise<number> {
     }
     await terminals(cwd, bin);
     await lifeCycle(cwd, bin);
+    await textWidths(cwd);
     await exactScreens(bin);
   } finally {
     try {

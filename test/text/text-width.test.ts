@@ -1,7 +1,7 @@
 /**
  * Text width agrees everywhere, and wrapping never loses text.
  * - The layout's width of each drawn string (displayWidth of cellSafe) equals the export grid's
- *   (@xterm/headless with the Unicode 11 widths the export uses); tmux is checked by the e2e script.
+ *   (@xterm/headless with the Unicode 11 widths the export uses); tmux is checked by the e2e script with the same strings (test/helpers/width-cases.ts).
  * - wrapCells keeps every character; text without spaces (Chinese, Japanese) wraps by character.
  * - Wrapped detail text (timeline, notes, quotes) of every site, at every pane width, fits its pane (a wider line would be
  *   cut with …, dropping words: the class of "Kim Jong Un gives… speech").
@@ -17,8 +17,9 @@ import { displayWidth, wrapCells } from '../../src/text/width.js';
 import { plain } from '../../src/view/paint.js';
 import { siteDetailLines } from '../../src/view/detail-lines.js';
 import { bundledAtlas } from '../helpers/ui.js';
+import { WIDTH_CASES } from '../helpers/width-cases.js';
 
-export const WIDTH_CASES = ['☁️ cloud', '❤️', '👨‍👩‍👧 family', 'café', 'cafe\u0301', '강동군 江東郡', 'Kangdong', '🇰🇵', '中文引用没有空格', '👍🏽', 'Ryŏnggang', '⣿▓─│'];
+
 
 async function gridWidth(text: string): Promise<number> {
   const term = new xterm.Terminal({ cols: 80, rows: 2, allowProposedApi: true });
