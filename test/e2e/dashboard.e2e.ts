@@ -216,7 +216,7 @@ async function main(): Promise<number> {
     await keys('Enter');
     await expect('Enter selects the county: detail and contested flag', /Kim Hyong Jik County  김형직군[\s\S]*CONTESTED/);
     await keys('t');
-    await expect('t steps the as-of date back', /as of 2025-12-2[0-9]/);
+    await expect('t steps the as-of date back (to the previous dated report)', /as of 2025-(0\d|1[01])-\d\d|as of 2025-12-([0-2]\d|30)/);
     await keys('T');
     await expect('T steps it forward again', /as of 2025-12-29|as of 2025-12-31|as of 2026/);
     await keys('?');
