@@ -9,7 +9,7 @@ the time from the write to the last byte of the frame, and the bytes received. P
 """
 import fcntl, json, os, pty, select, signal, struct, sys, termios, time
 
-IDLE = 0.03
+IDLE = float(os.environ.get("PTY_IDLE_MS", "30")) / 1000
 
 def main():
     cols, rows, keys = int(sys.argv[1]), int(sys.argv[2]), json.loads(sys.argv[3])

@@ -85,12 +85,24 @@ export function App({ atlas, ctx, initial, colorLevel, size, onExport, onInterru
     const special = key.ctrl || key.meta || key.return || key.escape || key.tab || key.backspace || key.delete;
     const chars = [...input];
     if (special || chars.length <= 1) return handle(input, key);
-    for (let i = 0; i < chars.length; i++) {
-      if (current.current.overlay === 'search') return handle(chars.slice(i).join(''), key);
-      const ch = chars[i]!;
-      // Control characters inside a chunk keep their meaning (Enter, Tab, Backspace).
-      handle(ch, ch === '\r' || ch === '\n' ? { ...key, return: true } : ch === '\t' ? { ...key, tab: true } : ch === '\u007f' ? { ...key, backspace: true } : key);
+    // Control characters inside a chunk keep their meaning (Enter, Tab, Backspace); text typed into
+    // the search box is taken in runs.
+    const asKey = (ch: string) =>
+      ch === '\r' || ch === '\n' ? { ...key, return: true } : ch === '\t' ? { ...key, tab: true } : ch === '\u007f' || ch === '\b' ? { ...key, backspace: true } : undefined;
+    let typed = '';
+    const flush = () => {
+      if (typed) handle(typed, key);
+      typed = '';
+    };
+    for (const ch of chars) {
+      const special = asKey(ch);
+      if (special) {
+        flush();
+        handle(ch, special);
+      } else if (current.current.overlay === 'search') typed += ch;
+      else handle(ch, key);
     }
+    flush();
   });
 
   return <Dashboard atlas={atlas} ctx={ctx} state={state} cols={dims.cols} rows={dims.rows} colorLevel={colorLevel} />;

@@ -88,9 +88,14 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   let detailTitle: string;
   const detailRows = innerH(L.detail.height);
   if (state.overlay === 'help') [detail, detailTitle] = scrolled(helpLines(), state.overlayScroll, detailRows, 'Help');
-  else if (state.overlay === 'filter') [detail, detailTitle] = [filterLines(ctx.filterOptions, state), 'Filter'];
+  else if (state.overlay === 'filter') {
+    // The option under the cursor is always in view (two title lines precede the options).
+    const options = filterLines(ctx.filterOptions, state);
+    [detail, detailTitle] = scrolled(options, Math.max(0, 2 + state.filter.cursor - detailRows + 1), detailRows, 'Filter');
+  }
   else if (state.overlay === 'export') [detail, detailTitle] = [exportLines(), 'Export'];
-  else if (siteLines) [detail, detailTitle] = scrolled(siteLines, state.detailScroll, detailRows, 'Detail');
+  // PgUp/PgDn move the detail by a page (keeping one line of context), so no line is skipped.
+  else if (siteLines) [detail, detailTitle] = scrolled(siteLines, state.detailScroll * Math.max(1, detailRows - 1), detailRows, 'Detail');
   else if (row?.kind === 'province') [detail, detailTitle] = [provinceDetailLines(row, list.filter((r) => r.kind === 'site' && r.site.province === row.id), noColor), 'Province'];
   else [detail, detailTitle] = [[], 'Detail'];
 

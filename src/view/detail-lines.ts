@@ -9,7 +9,7 @@ import { sanitizeInline } from '../text/sanitize.js';
 import { renderTable } from '../text/table.js';
 import { displayWidth, padCells, truncateCells, wrapCells } from '../text/width.js';
 import type { ListRow } from './list-rows.js';
-import { text, type Line } from './paint.js';
+import { text, wrapLine, type Line } from './paint.js';
 import { CONTESTED, MUTED, STANCE_MARK, statusColour } from './theme.js';
 
 const BAR_STEPS: Record<Status, number> = {
@@ -79,15 +79,21 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
   // Hanja is left to `show` and JSON: the export fonts have no Hanja glyphs.
   lines.push([text(clean(r.name_en), { bold: true }), text(`  ${clean(r.name_ko)}`)]);
   lines.push([text(`${r.province_en} ${r.province_ko} · ${r.year}${r.role === 'batch' ? ' batch' : ` ${r.role}`} · ${r.county.type}`, { fg: MUTED })]);
-  lines.push(statusLine(`As of ${r.as_of}: `, r.status, noColor));
+  lines.push(...wrapLine(statusLine(`As of ${r.as_of}: `, r.status, noColor), w, 2));
   lines.push(...statusNoteLines(r, w));
   if (r.status?.contested) {
     const sv = r.status.state_view;
     const ov = r.status.outside_view;
-    lines.push([
-      text(' CONTESTED ', noColor ? { bold: true, inverse: true } : { bg: CONTESTED, fg: '#000000', bold: true }),
-      text(` state media: ${sv ? STATUS_LABELS[sv.status] : '?'} (${sv?.date ?? '?'}) · ${ov ? STANCE_LABELS[ov.claimed_by] : 'outside'}: ${ov ? STATUS_LABELS[ov.status] : '?'} (${ov?.date ?? '?'})`),
-    ]);
+    lines.push(
+      ...wrapLine(
+        [
+          text(' CONTESTED ', noColor ? { bold: true, inverse: true } : { bg: CONTESTED, fg: '#000000', bold: true }),
+          text(` state media: ${sv ? STATUS_LABELS[sv.status] : '?'} (${sv?.date ?? '?'}) · ${ov ? STANCE_LABELS[ov.claimed_by] : 'outside'}: ${ov ? STATUS_LABELS[ov.status] : '?'} (${ov?.date ?? '?'})`),
+        ],
+        w,
+        2,
+      ),
+    );
   }
   if (r.province_note) lines.push(...wrap(`Note: ${r.province_note}`, 0).map((l) => l.map((s) => ({ ...s, fg: MUTED }))));
 

@@ -44,8 +44,8 @@ export const BROWSE_BINDINGS: Binding[] = [
   { keys: 'g G  Home End', help: 'first / last', match: (i, k) => !!k.home || ch('g')(i, k), command: () => ({ type: 'first' }) },
   { keys: '', help: '', match: (i, k) => !!k.end || ch('G')(i, k), command: () => ({ type: 'last' }) },
   { keys: 'Enter Space', help: 'open/close a province; focus the detail', match: (i, k) => !!k.return || ch(' ')(i, k), command: () => ({ type: 'activate' }) },
-  { keys: 'PgUp PgDn', help: 'scroll the detail', match: (_i, k) => !!k.pageUp, command: () => ({ type: 'scroll', delta: -10 }) },
-  { keys: '', help: '', match: (_i, k) => !!k.pageDown, command: () => ({ type: 'scroll', delta: 10 }) },
+  { keys: 'PgUp PgDn', help: 'scroll the detail', match: (_i, k) => !!k.pageUp, command: () => ({ type: 'scroll', delta: -1 }) },
+  { keys: '', help: '', match: (_i, k) => !!k.pageDown, command: () => ({ type: 'scroll', delta: 1 }) },
   { keys: 'Esc', help: 'back to the list; then national map', match: (_i, k) => !!k.escape, command: () => ({ type: 'back' }) },
   { keys: '/', help: 'search by any spelling (English, Hangul, RR, MR)', match: ch('/'), command: () => ({ type: 'open', overlay: 'search' }) },
   { keys: 'f', help: 'filter by status and year', match: ch('f'), command: () => ({ type: 'open', overlay: 'filter' }) },
@@ -69,8 +69,8 @@ export function commandFor(state: ViewState, input: string, key: KeyInfo): Comma
   switch (state.overlay) {
     case 'help':
       // The help scrolls on a short terminal; any other key closes it.
-      if (key.pageDown) return { type: 'scroll-overlay', delta: 10 };
-      if (key.pageUp) return { type: 'scroll-overlay', delta: -10 };
+      if (key.pageDown) return { type: 'scroll-overlay', delta: 5 };
+      if (key.pageUp) return { type: 'scroll-overlay', delta: -5 };
       if (key.downArrow || input === 'j') return { type: 'scroll-overlay', delta: 1 };
       if (key.upArrow || input === 'k') return { type: 'scroll-overlay', delta: -1 };
       return { type: 'close' };

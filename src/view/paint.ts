@@ -62,3 +62,56 @@ export function fitLine(line: Line, width: number): Line {
   }
   return out;
 }
+
+/**
+ * Wraps a styled line to lines of at most `width` cells, at spaces, keeping each word's style;
+ * continuation lines start with `indent` spaces. A word wider than a line is broken between
+ * characters. Never drops text (only the spaces where it breaks).
+ */
+export function wrapLine(line: Line, width: number, indent = 0): Line[] {
+  const room = Math.max(1, width);
+  const pad = Math.min(indent, Math.max(0, room - 1));
+  const out: Line[] = [];
+  let cur: Line = [];
+  let used = 0;
+  const push = (seg: Seg) => {
+    const last = cur[cur.length - 1];
+    if (last && last.fg === seg.fg && last.bg === seg.bg && last.bold === seg.bold && last.dim === seg.dim && last.inverse === seg.inverse && last.underline === seg.underline) last.text += seg.text;
+    else cur.push({ ...seg });
+  };
+  const newLine = () => {
+    // Trailing spaces at a break are dropped.
+    const last = cur[cur.length - 1];
+    if (last) last.text = last.text.replace(/ +$/, '');
+    out.push(cur);
+    cur = pad ? [{ text: ' '.repeat(pad) }] : [];
+    used = pad;
+  };
+  for (const seg of line) {
+    for (const piece of seg.text.split(/( +)/)) {
+      if (piece === '') continue;
+      const w = displayWidth(piece);
+      if (/^ +$/.test(piece)) {
+        if ((used > pad || out.length === 0) && used + w <= room) {
+          push({ ...seg, text: piece });
+          used += w;
+        }
+        continue;
+      }
+      if (used + w > room && used > pad) newLine();
+      if (w <= room - used) {
+        push({ ...seg, text: piece });
+        used += w;
+        continue;
+      }
+      for (const { segment } of new Intl.Segmenter().segment(piece)) {
+        const cw = displayWidth(segment);
+        if (used + cw > room && used > pad) newLine();
+        push({ ...seg, text: segment });
+        used += cw;
+      }
+    }
+  }
+  out.push(cur);
+  return out;
+}

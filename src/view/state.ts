@@ -18,6 +18,7 @@ export interface ViewState {
   overlay: Overlay | null;
   search: { query: string; index: number };
   filter: { statuses: readonly StatusFilter[]; years: readonly number[]; cursor: number };
+  /** Pages the detail is scrolled by (PgUp/PgDn); a page is the pane's height less one line. */
   detailScroll: number;
   /** First line of the help overlay shown (it scrolls when the terminal is short). */
   overlayScroll: number;

@@ -37,7 +37,7 @@ export const WALK: Step[] = [
   ...['j', 'j', 'k', 'Down', 'Up', 'Down', 'l', 'Right', 'h', 'Left', 'Tab', 'BTab', ']', '[', 'G', 'g', 'End', 'Home'].map(key),
   key('j'), key('Enter'), key('Enter'), key('Space'), key('Space'),
   key('j'), key('Enter'), key('NPage'), key('NPage'), key('PPage'), key('Escape'),
-  key('/'), typed('kim'), key('Down'), key('Up'), key('BSpace'), key('BSpace'), key('BSpace'), typed('김형직'), key('Enter'),
+  key('/'), typed('kimxyz'), key('Down'), key('Up'), { label: 'three Backspaces in one read', tmux: ['BSpace', 'BSpace', 'BSpace'], bytes: '\u007f\u007f\u007f' }, key('BSpace'), key('BSpace'), key('BSpace'), typed('김형직'), key('Enter'),
   key('Enter'), key('NPage'), key('Escape'),
   key('/'), typed('xyz'), key('Escape'),
   key('f'), key('j'), key('Space'), key('j'), key('Space'), key('k'), key('Space'), key('Enter'),

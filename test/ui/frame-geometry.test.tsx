@@ -25,7 +25,7 @@ const { ctx, state: initial } = startState(atlas, '2025-12-31');
 const act = (s: ViewState, ...actions: Parameters<typeof reduce>[1][]) => actions.reduce((acc, a) => reduce(acc, a, ctx), s);
 const modes: Record<string, ViewState> = {
   list: initial,
-  'detail focused, scrolled': act(initial, { type: 'move', delta: 3 }, { type: 'activate' }, { type: 'scroll', delta: 10 }),
+  'detail focused, scrolled': act(initial, { type: 'move', delta: 3 }, { type: 'activate' }, { type: 'scroll', delta: 2 }),
   help: act(initial, { type: 'open', overlay: 'help' }),
   'search typed': act(initial, { type: 'open', overlay: 'search' }, { type: 'search-input', text: 'k' }),
   filter: act(initial, { type: 'open', overlay: 'filter' }),

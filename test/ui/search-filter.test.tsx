@@ -97,3 +97,28 @@ test('a near-miss gets the command line\'s "did you mean" in the app', async () 
   assert.match(f, /did you mean "Kim Hyong Jik"/);
   ui.unmount();
 });
+
+test('keys that arrive in one read are applied in order: three Backspaces, text, Enter', async () => {
+  const ui = await mount({ asOf: '2025-12-31' });
+  await ui.press('/');
+  await ui.press('Kimxyz');
+  await ui.press('\u007f\u007f\u007f');
+  assert.match(ui.frame(), /Search: Kim▏/);
+  assert.doesNotMatch(ui.frame(), /\ufffd/);
+  await ui.press('jjk');
+  assert.match(ui.frame(), /Search: Kimjjk▏/, 'in the search box a chunk is text');
+  ui.unmount();
+});
+
+test('at 80×24 the filter scrolls: the option under the cursor is always on screen', async () => {
+  const ui = await mount({ asOf: '2025-12-31', cols: 80, rows: 24 });
+  await ui.press('f');
+  for (let i = 0; i < 12; i++) {
+    await ui.press('j');
+    assert.match(ui.frame(), /│\[[ x]\] /, `after ${i + 1} moves`);
+  }
+  // Scrolled down with the cursor (the title says which lines show); before, options past the pane were unreachable.
+  const first = Number(/Filter \((\d+)–\d+ of \d+/.exec(ui.frame())?.[1]);
+  assert.ok(first > 1, ui.frame());
+  ui.unmount();
+});
