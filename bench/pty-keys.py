@@ -3,13 +3,13 @@
 
 Usage: pty-keys.py COLS ROWS KEYS_JSON -- COMMAND...
 Starts COMMAND on a new pty of COLS x ROWS, waits until its first frame is complete (no output for
-1 s), then for each key: writes it, reads until the output has been idle for IDLE ms, and records
+1 s), then for each key: writes it, reads until the output has been idle for IDLE ms (PTY_IDLE_MS, default 150), and records
 the time from the write to the last byte of the frame, and the bytes received. Prints JSON:
 {"startup_ms": .., "ms": [..], "bytes": [..]}. Asserts nothing; used by bench/dashboard.bench.ts.
 """
 import fcntl, json, os, pty, select, signal, struct, sys, termios, time
 
-IDLE = float(os.environ.get("PTY_IDLE_MS", "30")) / 1000
+IDLE = float(os.environ.get("PTY_IDLE_MS", "150")) / 1000
 
 def main():
     cols, rows, keys = int(sys.argv[1]), int(sys.argv[2]), json.loads(sys.argv[3])
