@@ -6,7 +6,7 @@ import { formatSpan, type DateSpan } from './dates.js';
 import { withPublication } from './published.js';
 import { DEFAULT_STALE_AFTER_MONTHS, facilityStatusAt, latestReport, siteStatusAt, type Lens, type StatusAt } from './status.js';
 import type { Dataset, Site, Source } from './types.js';
-import { statusLabel, type Stance, type Status, type Strength } from './vocabulary.js';
+import { STATUS_LABELS, statusLabel, type Stance, type Status, type Strength } from './vocabulary.js';
 
 export interface StatusReport {
   status: Status;
@@ -135,7 +135,7 @@ export function buildSiteReport(dataset: Dataset, site: Site, lens: string | Len
   const timeline: TimelineEntry[] = [
     ...site.milestones.map((m) => ({
       date: m.date,
-      kind: m.type.replace('_', ' '),
+      kind: m.type.replaceAll('_', ' '),
       title: m.title,
       status: m.status ?? null,
       claimed_by: m.claimedBy,
@@ -150,7 +150,7 @@ export function buildSiteReport(dataset: Dataset, site: Site, lens: string | Len
       .map((e) => ({
         date: e.date,
         kind: e.origin === 'claim' ? 'batch claim' : 'status report',
-        title: e.title ?? `${e.facilities.length ? facilityNames(site, e.facilities) : 'site'}: ${e.status.replace('_', ' ')}`,
+        title: e.title ?? `${e.facilities.length ? facilityNames(site, e.facilities) : 'site'}: ${STATUS_LABELS[e.status]}`,
         status: e.status,
         claimed_by: e.claimedBy,
         people: [],

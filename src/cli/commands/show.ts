@@ -93,8 +93,8 @@ export function reportLines(r: SiteReport, columns: number): string[] {
     for (const u of r.status.uncertain_reasons) out.push(...wrap(`Uncertain: ${u}`));
   }
   if (r.status?.contested) {
-    out.push(`CONTESTED: state media says ${r.status.state_view?.status.replace('_', ' ')} (${r.status.state_view?.date}); ` +
-      `${STANCE_LABELS[r.status.outside_view?.claimed_by ?? 'outside_report']} says ${r.status.outside_view?.status.replace('_', ' ')} (${r.status.outside_view?.date})`);
+    out.push(`CONTESTED: state media says ${r.status.state_view ? STATUS_LABELS[r.status.state_view.status] : '?'} (${r.status.state_view?.date}); ` +
+      `${STANCE_LABELS[r.status.outside_view?.claimed_by ?? 'outside_report']} says ${r.status.outside_view ? STATUS_LABELS[r.status.outside_view.status] : '?'} (${r.status.outside_view?.date})`);
   }
 
   heading('Facilities');
