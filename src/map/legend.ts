@@ -11,18 +11,9 @@
  * (░ ▒ ▓), the county under the cursor is a full block, a county only selected for the program is ·, and counties outside the programme stay blank so the
  * braille outline shows.
  */
-export const MAP_STATUSES = [
-  'cursor',
-  'selected',
-  'under_construction',
-  'inaugurated',
-  'operating',
-  'underproducing',
-  'operating_for_show',
-  'disrupted',
-  'unknown',
-  'none',
-] as const;
+import { STATUSES } from '../model/vocabulary.js';
+
+export const MAP_STATUSES = ['cursor', ...STATUSES, 'none'] as const;
 
 export type MapStatus = (typeof MAP_STATUSES)[number];
 /**

@@ -67,14 +67,13 @@ function rowRuns(before: readonly Cell[], after: readonly Cell[], r: number, col
       c++;
       continue;
     }
-    let start = c;
+    const start = c;
     let end = c;
     // Extend the run while more changes follow within the join gap.
     for (let k = c + 1; k < cols && k <= end + JOIN_GAP; k++) if (!same(before[k], after[k])) end = k;
-    // Never start or stop inside a two-cell character, old or new: a terminal that has half of one
-    // overwritten blanks the other half.
-    while (start > 0 && (after[start]!.ch === '' || before[start]!.ch === '')) start--;
-    while (end + 1 < cols && (after[end + 1]!.ch === '' || before[end + 1]!.ch === '')) end++;
+    // A run never starts inside a two-cell character, old or new: a continuation cell carries its
+    // character's style, so it differs only where the character itself differs, one cell earlier.
+    // A run that ends on a two-cell character draws both its cells.
     out += `${CSI}${r + 1};${start + 1}H${drawCells(after, start, end)}`;
     c = end + 1;
   }

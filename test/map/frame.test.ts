@@ -4,7 +4,7 @@ import { readDefaultLayer } from '../../src/geo/layer-file.js';
 import { prepareLayer } from '../../src/map/prepared.js';
 import { rasterize, type MapRaster } from '../../src/map/raster.js';
 import { composeFrame, frameText, highlightCells, type MapFrame } from '../../src/map/frame.js';
-import { anchorCellOf, cellsOf, touchedCellsOf } from '../../src/map/hit.js';
+import { anchorCellOf, cellsOf } from '../../src/map/hit.js';
 import { LEGEND, MAP_STATUSES, type CountyStatus } from '../../src/map/legend.js';
 
 const prepared = prepareLayer(readDefaultLayer());

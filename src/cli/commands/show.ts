@@ -3,7 +3,6 @@ import { describePlaceLookup } from '../../model/place-hints.js';
 import type { Dataset } from '../../model/types.js';
 import { buildSiteReport, type SiteReport, type StatusReport } from '../../model/site-report.js';
 import { STANCE_LABELS, STATUS_LABELS, STRENGTH_LABELS } from '../../model/vocabulary.js';
-import { describeResolution } from '../../registry/name-index.js';
 import type { County } from '../../registry/types.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
