@@ -1,5 +1,6 @@
 /** The map pane as styled lines, from the geography core's frame (rasterised once per size and zoom). */
 import type { Atlas } from '../atlas.js';
+import type { Site } from '../model/types.js';
 import { placeCountyLabels } from '../map/county-labels.js';
 import { composeFrame } from '../map/frame.js';
 import { GLYPH_FILL_16, LEGEND, legendFor, STALE_MARK, type CountyStatus } from '../map/legend.js';
@@ -19,6 +20,37 @@ export interface MapView {
   names: 'en' | 'ko';
   /** Counties whose status is stale (dotted over). */
   stale?: ReadonlySet<string>;
+}
+
+const SITE_NAMES = new WeakMap<Atlas, Map<string, { name_en: string; name_ko: string }>>();
+
+/**
+ * Registry county id → the name the list shows for the program site drawn as that county. Only a
+ * unit that stands for exactly one batch site gets the site's name: a related site is named after
+ * its facility, and a unit holding several sites or a part of itself (Kaesong: Kaephung and
+ * Phanmun districts) keeps the unit's name. Cached per atlas.
+ */
+function siteNames(atlas: Atlas): Map<string, { name_en: string; name_ko: string }> {
+  let names = SITE_NAMES.get(atlas);
+  if (!names) {
+    const perUnit = new Map<string, Site[]>();
+    for (const s of atlas.dataset.sites) if (s.role === 'batch') perUnit.set(s.county.id, [...(perUnit.get(s.county.id) ?? []), s]);
+    const partOf = new Set(atlas.unitMappings.filter((m) => m.relation === 'part_of').map((m) => m.unit));
+    names = new Map();
+    for (const [unit, sites] of perUnit) if (sites.length === 1 && !partOf.has(unit)) names.set(unit, { name_en: sites[0]!.name_en, name_ko: sites[0]!.name_ko });
+    SITE_NAMES.set(atlas, names);
+  }
+  return names;
+}
+
+/**
+ * The English map label of a county: a unit standing for one program site is labelled as the list names it, in
+ * state media's spelling (Rangnim, not the registry's Rangrim), without a trailing unit word
+ * ("Taean District" → "Taean"); any other county by `registryName`.
+ */
+export function countyLabel(atlas: Atlas, countyId: string, registryName: string): string {
+  const site = siteNames(atlas).get(countyId);
+  return site ? site.name_en.replace(/ (District|County|City|Area)$/, '') : registryName;
 }
 
 /**
@@ -41,8 +73,8 @@ export function mapLines(atlas: Atlas, width: number, height: number, view: MapV
       const props = prepared.layer.counties[prepared.index.get(id)!]!.properties;
       // A unit state media now call by another name (geo/unit-mappings.yaml) is labelled with that name.
       const renamed = atlas.unitMappings.find((m) => m.unit === id && m.relation === 'renamed');
-      const ko = renamed?.name_ko ?? props.name_ko;
-      return { id, text: sanitizeInline(view.names === 'ko' && ko ? ko : props.name_en) };
+      const ko = renamed?.name_ko ?? siteNames(atlas).get(id)?.name_ko ?? props.name_ko;
+      return { id, text: sanitizeInline(view.names === 'ko' && ko ? ko : countyLabel(atlas, id, props.name_en)) };
     });
     countyLabels = placeCountyLabels(raster, wanted);
   }
