@@ -76,6 +76,14 @@ export function mapLines(atlas: Atlas, width: number, height: number, view: MapV
       const ko = renamed?.name_ko ?? siteNames(atlas).get(id)?.name_ko ?? props.name_ko;
       return { id, text: sanitizeInline(view.names === 'ko' && ko ? ko : countyLabel(atlas, id, props.name_en)) };
     });
+    // Two counties of one spelling in view (Unsan of North and of South Pyongan) say their province.
+    const count = new Map<string, number>();
+    for (const w of wanted) count.set(w.text, (count.get(w.text) ?? 0) + 1);
+    for (const w of wanted) {
+      if ((count.get(w.text) ?? 0) < 2) continue;
+      const province = prepared.provinces[prepared.provinceOf[prepared.index.get(w.id)!]!] ?? '';
+      w.text = `${w.text} (${province.replace(/^North /, 'N. ').replace(/^South /, 'S. ')})`;
+    }
     countyLabels = placeCountyLabels(raster, wanted);
   }
   const frame = composeFrame(raster, {

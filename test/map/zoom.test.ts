@@ -114,3 +114,14 @@ test('first-level labels are not drawn at province zoom; the national view keeps
     }
   }
 });
+
+test('two counties of one spelling in view are told apart by their province (Unsan, North and South Pyongan)', () => {
+  for (const province of ['north-pyongan', 'south-pyongan']) {
+    for (const names of ['en', 'ko'] as const) {
+      const text = mapLines(atlas, 160, 48, { selected: undefined, statuses, colorLevel: 0, province, names }).map(plain).join('\n');
+      const bare = text.match(/\bUnsan\b(?! \()/g) ?? [];
+      assert.ok(bare.length <= 1 || names === 'ko', `${province}: ${bare.length} bare "Unsan" labels`);
+      if (names === 'en' && text.includes('Unsan (')) assert.ok(!/\bUnsan\b(?! \()/.test(text), `${province}: one Unsan labelled with a province and one without`);
+    }
+  }
+});
