@@ -12,7 +12,7 @@
  * same Rollout and box give the same bytes.
  */
 import type { Rollout } from '../model/rollout.js';
-import { STATUS_LABELS } from '../model/vocabulary.js';
+import { STATUS_LABELS, type Status } from '../model/vocabulary.js';
 import {
   AXIS_COLOUR,
   CURSOR_COLOUR,
@@ -160,7 +160,7 @@ export function timelineChartSvg(rollout: Rollout, box: { width: number; height:
   out.push('</g>');
 
   // Disruption markers: one `!` per report, stacked downward under its month, each labelled
-  // "Kujang: operating for show" to its right as far as the next month with markers allows.
+  // "Kujang: for show" to its right as far as the next month with markers allows.
   const r = markerRadius(font);
   const perMonth = new Map<string, number>();
   const markerMonths = [...new Set(rollout.markers.map((mk) => rollout.months.indexOf(mk.month)).filter((m) => m >= 0))].sort((a, b) => a - b);
@@ -182,7 +182,7 @@ export function timelineChartSvg(rollout: Rollout, box: { width: number; height:
     );
     const next = markerMonths.find((x) => x > m);
     const room = (next === undefined ? box.width - pad(box) : xOf(next) - r - small) - (cx + r + 4);
-    const label = fitChars(`${shortName(mk.name_en)}: ${STATUS_LABELS[mk.status]}`, Math.floor(room / (small * LATIN_ADVANCE_EM)));
+    const label = fitChars(`${shortName(mk.name_en)}: ${MARK_WORDS[mk.status] ?? STATUS_LABELS[mk.status]}`, Math.floor(room / (small * LATIN_ADVANCE_EM)));
     if (label) labels.push(`<text x="${num(cx + r + 4)}" y="${num(cy + small * 0.35)}">${safeLine(label)}</text>`);
   }
   out.push('</g>');
@@ -256,6 +256,9 @@ function targetTitle(rollout: Rollout): string {
   const src = rollout.target_sources?.length ? ` [${rollout.target_sources.join(', ')}]` : '';
   return safeLine(`Target: ${rollout.target} cities/counties (20 a year × 10 years, policy announced 15 Jan 2024)${src}`);
 }
+
+/** Status words short enough to sit beside a mark ("Kujang: for show"); tooltips use the full labels. */
+const MARK_WORDS: Partial<Record<Status, string>> = { operating_for_show: 'for show', underproducing: 'far below capacity', disrupted: 'disrupted' };
 
 /** "Kusong" for "Kusong City": the short name a marker label has room for. */
 function shortName(name: string): string {
