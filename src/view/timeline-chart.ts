@@ -72,8 +72,9 @@ export function timelineChartLines(rollout: Rollout, width: number, height: numb
   const rowLabel = new Map<number, string>();
   for (let v = step; v <= yMax; v += step) rowLabel.set(v / perRow - 1, String(v));
 
-  // Grid of plot cells: row 0 is the top.
-  const grid: Cell[][] = Array.from({ length: plotRows }, () => Array.from({ length: plotCols }, () => ({ ch: ' ' })));
+  // Grid of plot cells: row 0 is the top. Cells are shared and never mutated (columns of one
+  // month are the same column); marks replace cells.
+  const grid: Cell[][] = Array.from({ length: plotRows }, () => new Array<Cell>(plotCols).fill(BLANK));
   // Month m owns columns firstCol(m) … firstCol(m + 1) − 1; when months outnumber columns a
   // column shows the last month that falls in it (the cumulative count at the end of its span).
   const firstCol = (m: number) => Math.floor((m * plotCols) / n);
@@ -81,55 +82,30 @@ export function timelineChartLines(rollout: Rollout, width: number, height: numb
   for (let m = 0; m < n; m++) colMonth[firstCol(m)] = m;
   for (let c = 1; c < plotCols; c++) colMonth[c] ??= colMonth[c - 1]!;
   const centreCol = (m: number) => Math.min(plotCols - 1, Math.floor((firstCol(m) + Math.max(firstCol(m), firstCol(m + 1) - 1)) / 2));
-  const units = noColor ? 1 : 8;
+  const columns = new Map<number, Cell[]>();
   for (let c = 0; c < plotCols; c++) {
     const m = colMonth[c]!;
-    let acc = 0;
-    const tops = rollout.series.map((s) => {
-      acc += s.cumulative[m] ?? 0;
-      return Math.round((Math.min(acc, yMax) / yMax) * plotRows * units);
-    });
-    for (let r = 0; r < plotRows; r++) {
-      const lo = r * units;
-      const top = tops[tops.length - 1] ?? 0;
-      const fill = Math.max(0, Math.min(units, top - lo));
-      if (fill === 0) continue;
-      const cell = grid[plotRows - 1 - r]![c]!;
-      const bottomBatch = tops.findIndex((t) => t > lo);
-      const topBatch = tops.findIndex((t) => t >= lo + fill);
-      if (noColor) {
-        cell.ch = batchGlyph(bottomBatch);
-        continue;
-      }
-      if (bottomBatch === topBatch || fill < units) {
-        // One batch, or a part-filled top cell: the batch filling most of it.
-        const share = (i: number) => Math.min(tops[i]!, lo + fill) - Math.max(i === 0 ? 0 : tops[i - 1]!, lo);
-        let best = bottomBatch;
-        for (let i = bottomBatch; i <= topBatch; i++) if (share(i) > share(best)) best = i;
-        Object.assign(cell, { ch: EIGHTHS[fill]!, fg: batchColour(best) });
-      } else {
-        // A full cell crossed by a boundary: the lower batch as an eighth block over the upper's colour.
-        const split = tops[bottomBatch]! - lo;
-        Object.assign(cell, { ch: EIGHTHS[split]!, fg: batchColour(bottomBatch), bg: batchColour(topBatch) });
-      }
-    }
+    let column = columns.get(m);
+    if (!column) columns.set(m, (column = monthColumn(rollout, m, yMax, plotRows, noColor)));
+    for (let r = 0; r < plotRows; r++) grid[r]![c] = column[r]!;
   }
 
   // Target line (on the scale) in empty cells.
   if (targetOnScale) {
     const r = plotRows - Math.round((rollout.target / yMax) * plotRows);
     const row = grid[Math.max(0, Math.min(plotRows - 1, r))]!;
-    for (const cell of row) if (cell.ch === ' ') Object.assign(cell, { ch: '┄', fg: TARGET_COLOUR });
+    const dash: Cell = { ch: '┄', fg: TARGET_COLOUR };
+    row.forEach((cell, c) => {
+      if (cell.ch === ' ') row[c] = dash;
+    });
   }
 
   // As-of cursor: the column of the as-of day inside the last month.
   const day = Number(rollout.as_of.slice(8, 10)) || 1;
   const dim = daysIn(rollout.months[n - 1]!);
   const cursorCol = Math.min(plotCols - 1, Math.floor(((n - 1 + (day - 0.5) / dim) * plotCols) / n));
-  for (const row of grid) {
-    const cell = row[cursorCol]!;
-    if (cell.ch === ' ' || cell.ch === '┄') Object.assign(cell, { ch: '│', fg: CURSOR_COLOUR });
-  }
+  const cursor: Cell = { ch: '│', fg: CURSOR_COLOUR };
+  for (const row of grid) if (row[cursorCol]!.ch === ' ' || row[cursorCol]!.ch === '┄') row[cursorCol] = cursor;
 
   // Off-scale target note at the top of the plot, where the bars leave room.
   if (!targetOnScale) writeText(grid[0]!, `↑ target ${rollout.target} (off scale)`, TARGET_COLOUR, 1);
@@ -175,6 +151,44 @@ export function timelineChartLines(rollout: Rollout, width: number, height: numb
   return out;
 }
 
+const BLANK: Cell = { ch: ' ' };
+
+/**
+ * One month's column of plot cells, top row first: the batches stacked oldest at the bottom, each
+ * top rounded to an eighth of a row (colour) or a whole row (no colour).
+ */
+function monthColumn(rollout: Rollout, m: number, yMax: number, plotRows: number, noColor: boolean): Cell[] {
+  const units = noColor ? 1 : 8;
+  let acc = 0;
+  const tops = rollout.series.map((s) => {
+    acc += s.cumulative[m] ?? 0;
+    return Math.round((Math.min(acc, yMax) / yMax) * plotRows * units);
+  });
+  const top = tops[tops.length - 1] ?? 0;
+  const column = new Array<Cell>(plotRows).fill(BLANK);
+  for (let r = 0; r < plotRows; r++) {
+    const lo = r * units;
+    const fill = Math.max(0, Math.min(units, top - lo));
+    if (fill === 0) break;
+    const bottomBatch = tops.findIndex((t) => t > lo);
+    const topBatch = tops.findIndex((t) => t >= lo + fill);
+    let cell: Cell;
+    if (noColor) cell = { ch: batchGlyph(bottomBatch) };
+    else if (bottomBatch === topBatch || fill < units) {
+      // One batch, or a part-filled top cell: the batch filling most of it.
+      const share = (i: number) => Math.min(tops[i]!, lo + fill) - Math.max(i === 0 ? 0 : tops[i - 1]!, lo);
+      let best = bottomBatch;
+      for (let i = bottomBatch; i <= topBatch; i++) if (share(i) > share(best)) best = i;
+      cell = { ch: EIGHTHS[fill]!, fg: batchColour(best) };
+    } else {
+      // A full cell crossed by a boundary: the lower batch as an eighth block over the upper's colour.
+      cell = { ch: EIGHTHS[tops[bottomBatch]! - lo]!, fg: batchColour(bottomBatch), bg: batchColour(topBatch) };
+    }
+    column[plotRows - 1 - r] = cell;
+  }
+  return column;
+}
+
 function legendLine(rollout: Rollout, width: number, noColor: boolean, targetOnScale: boolean): Line {
   const items = legendItems(rollout, noColor, targetOnScale);
   // Long: "█ 2024 batch 20/20  ! outside report…"; medium: single spaces; short: "█2024 20/20 !disruption".
@@ -215,11 +229,14 @@ function writeText(row: Cell[], text: string, fg: string, at: number): void {
 /** Merges runs of same-style cells into segments (no colour without colour). */
 function cellsToSegs(cells: Cell[], noColor: boolean): Line {
   const out: Line = [];
+  let last: Cell | undefined;
   for (const cell of cells) {
-    const seg: Seg = noColor ? { text: cell.ch } : { text: cell.ch, ...(cell.fg ? { fg: cell.fg } : {}), ...(cell.bg ? { bg: cell.bg } : {}), ...(cell.bold ? { bold: true } : {}) };
-    const last = out[out.length - 1];
-    if (last && last.fg === seg.fg && last.bg === seg.bg && last.bold === seg.bold) last.text += seg.text;
-    else out.push(seg);
+    if (last && (noColor || (last.fg === cell.fg && last.bg === cell.bg && last.bold === cell.bold))) {
+      out[out.length - 1]!.text += cell.ch;
+      continue;
+    }
+    out.push(noColor ? { text: cell.ch } : { text: cell.ch, ...(cell.fg ? { fg: cell.fg } : {}), ...(cell.bg ? { bg: cell.bg } : {}), ...(cell.bold ? { bold: true } : {}) });
+    last = cell;
   }
   return out;
 }
