@@ -15,8 +15,12 @@ export function ageText(side: GapSide): string {
   return side.age_months >= 0 ? `${months} old` : `published ${months} after the as-of day`;
 }
 
-/** "operating (state claim) · 18 Aug 2025 · 15 months old": status, period and age of one side. */
-export function gapSideSummary(side: GapSide): string {
+/**
+ * "operating (state claim) · 18 Aug 2025 · 15 months old": status, period and age of one side;
+ * `compact` (the app): "operating (state claim)? · 18 Aug 2025 · 15 mo" (? = uncertain).
+ */
+export function gapSideSummary(side: GapSide, compact = false): string {
+  if (compact) return `${side.label}${side.uncertain ? '?' : ''} · ${side.date_label} · ${side.age_months} mo`;
   return `${side.label}${side.uncertain ? ' (uncertain)' : ''} · ${side.date_label} · ${ageText(side)}`;
 }
 
@@ -64,7 +68,7 @@ export function gapTableLines(rows: GapRow[], width: number, cursor: number, noC
   if (rows.length === 0) return [...header, [text('No site matches the filters and the as-of date (f to change filters).', { fg: MUTED })]];
   const sideCells = (s: GapSide | null): [Seg, Seg] => {
     if (!s) return [cell('nothing known', side, { fg: MUTED }), cell('', side)];
-    const top = `${gapSideSummary(s)} · ${s.outlet}`;
+    const top = `${gapSideSummary(s, true)} · ${s.outlet}`;
     return [
       cell(top, side, noColor ? {} : { fg: statusColour(s.status) }),
       cell(gapQuoteText(s) || `[${s.source_ids.join(', ')}]`, side, { fg: MUTED }),
@@ -97,6 +101,7 @@ export function gapTableLines(rows: GapRow[], width: number, cursor: number, noC
   const perRow = 2;
   const fit = Number.isFinite(height) ? Math.max(1, Math.floor((height - header.length) / perRow)) : rows.length;
   const at = Math.max(0, cursor);
-  const top = Math.max(0, Math.min(at - Math.floor(fit / 2), rows.length - fit));
+  // The table starts at its first row; it scrolls only as far as needed to show the cursor row.
+  const top = Math.max(0, Math.min(at - fit + 1, rows.length - fit));
   return [...header, ...body.slice(top, top + fit).flat()];
 }
