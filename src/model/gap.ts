@@ -97,16 +97,36 @@ export const GAP_QUOTE_MAX = 160;
  */
 export function gapRows(dataset: Dataset, lens: Lens, filter: GapFilter = {}): GapRow[] {
   const roles = filter.roles ?? ['batch', 'pilot'];
+  const known = rowsUnder(dataset, lens);
   const rows: GapRow[] = [];
-  for (const site of dataset.sites) {
-    if (!roles.includes(site.role)) continue;
-    if (filter.province !== undefined && site.province !== filter.province) continue;
-    if (filter.year !== undefined && site.year !== filter.year) continue;
-    if (filter.ids && !filter.ids.has(site.id)) continue;
-    const row = gapRow(dataset, site, lens);
+  dataset.sites.forEach((site, i) => {
+    if (!roles.includes(site.role)) return;
+    if (filter.province !== undefined && site.province !== filter.province) return;
+    if (filter.year !== undefined && site.year !== filter.year) return;
+    if (filter.ids && !filter.ids.has(site.id)) return;
+    const row = known[i];
     if (row) rows.push(row);
-  }
+  });
   return rows.sort(compareGapRows);
+}
+
+/**
+ * Every site's row under a lens, by dataset index; memoised per dataset (the model is never
+ * changed after loading) for the last few lenses, so moving the app's cursor costs no recompute.
+ * The rows are shared: callers copy before changing them.
+ */
+const ROW_CACHE = new WeakMap<Dataset, Map<string, (GapRow | undefined)[]>>();
+function rowsUnder(dataset: Dataset, lens: Lens): (GapRow | undefined)[] {
+  const key = `${lens.asOf}|${lens.hindsight ?? false}|${lens.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS}`;
+  let byLens = ROW_CACHE.get(dataset);
+  if (!byLens) ROW_CACHE.set(dataset, (byLens = new Map()));
+  let rows = byLens.get(key);
+  if (!rows) {
+    rows = dataset.sites.map((site) => gapRow(dataset, site, lens));
+    if (byLens.size >= 8) byLens.delete(byLens.keys().next().value!);
+    byLens.set(key, rows);
+  }
+  return rows;
 }
 
 /** The documented order: contested, then oldest newest-outside first (none last), then name, then id. */
@@ -172,7 +192,8 @@ function side(dataset: Dataset, site: Site, lens: Lens, e: StatusEvidence, other
     claimed_by: e.claimedBy,
     outlet,
     source_ids: [...e.sources],
-    quote: quote === null ? null : shorten(sanitizeInline(quote), GAP_QUOTE_MAX),
+    // Cut before sanitising too: a note can run to hundreds of characters.
+    quote: quote === null ? null : shorten(sanitizeInline(shorten(quote, GAP_QUOTE_MAX * 2)), GAP_QUOTE_MAX),
     quote_speaker: speaker === null ? null : sanitizeInline(speaker),
     quote_from: from,
     uncertain: e.uncertain,

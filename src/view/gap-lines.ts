@@ -4,7 +4,7 @@
  * `gap` command and exports share (gapSideSummary, gapQuoteText).
  */
 import type { GapRow, GapSide } from '../model/gap.js';
-import { padCells, truncateCells } from '../text/width.js';
+import { displayWidth, padCells, truncateCells } from '../text/width.js';
 import { text, type Line, type Seg } from './paint.js';
 import { CONTESTED, MUTED, STANCE_MARK, statusColour } from './theme.js';
 
@@ -37,6 +37,22 @@ export function gapQuoteText(side: GapSide): string {
   }
 }
 
+/**
+ * `t` cut to `w` cells with … (truncateCells), cheaply for long text: the text is first cut to
+ * 2w + 1 code points (a code point is at most two cells, so the cut part is never shown), unless
+ * zero-width marks make that prefix fit, when the whole text is measured.
+ */
+function fitCells(t: string, w: number): string {
+  if (t.length <= 2 * w + 2) return truncateCells(t, w);
+  let prefix = '';
+  let n = 0;
+  for (const c of t) {
+    if (n++ > 2 * w) break;
+    prefix += c;
+  }
+  return displayWidth(prefix) > w ? truncateCells(prefix, w) : truncateCells(t, w);
+}
+
 /** Width of the site column for a table `width` cells wide. */
 function nameWidth(width: number): number {
   return Math.max(10, Math.min(28, Math.floor(width * 0.18)));
@@ -44,64 +60,60 @@ function nameWidth(width: number): number {
 
 /**
  * Lines for the rows at `width` cells (each line at most `width` cells); `cursor` is the index of
- * the highlighted row (-1: none). Two header lines, then two lines per site: the status, period,
- * age and outlet of each side, then the site's province and year and each side's quote.
+ * the highlighted row (-1: none). Two header lines, then per site two lines (status, period, age
+ * and outlet of each side; then the province, year and each side's quote), or three when a side
+ * is under 45 cells (status; period, age and outlet; quote).
  * With `height` (rows available), the header stays and the rows scroll so the cursor row is in view.
  */
 export function gapTableLines(rows: GapRow[], width: number, cursor: number, noColor: boolean, height = Infinity): Line[] {
   const nw = nameWidth(width);
   const sep = ' │ ';
   const side = Math.max(4, Math.floor((width - nw - 2 * sep.length - 1) / 2));
-  const cell = (t: string, w: number, style: Omit<Seg, 'text'> = {}): Seg => text(padCells(truncateCells(t, w), w), style);
+  const narrow = side < 45;
+  const cell = (t: string, w: number, style: Omit<Seg, 'text'> = {}): Seg => text(padCells(fitCells(t, w), w), style);
   const bar = text(sep, { fg: MUTED });
   const header: Line[] = [
     [
       text(' '),
       cell('Site', nw, { bold: true }),
       bar,
-      cell(`${STANCE_MARK.state_media.short}  State media: latest claim`, side, { bold: true, ...(noColor ? {} : { fg: STANCE_MARK.state_media.colour }) }),
+      cell(`${STANCE_MARK.state_media.short}  State media${narrow ? '' : ': latest claim'}`, side, { bold: true, ...(noColor ? {} : { fg: STANCE_MARK.state_media.colour }) }),
       bar,
-      cell(`${STANCE_MARK.outside_report.short} Outside sources: latest report`, side, { bold: true, ...(noColor ? {} : { fg: STANCE_MARK.outside_report.colour }) }),
+      cell(`${STANCE_MARK.outside_report.short} Outside sources${narrow ? '' : ': latest report'}`, side, { bold: true, ...(noColor ? {} : { fg: STANCE_MARK.outside_report.colour }) }),
     ],
     [text('─'.repeat(Math.max(0, Math.min(width, 1 + nw + 2 * sep.length + 2 * side))), { fg: MUTED })],
   ];
   if (rows.length === 0) return [...header, [text('No site matches the filters and the as-of date (f to change filters).', { fg: MUTED })]];
-  const sideCells = (s: GapSide | null): [Seg, Seg] => {
-    if (!s) return [cell('nothing known', side, { fg: MUTED }), cell('', side)];
-    const top = `${gapSideSummary(s, true)} · ${s.outlet}`;
-    return [
-      cell(top, side, noColor ? {} : { fg: statusColour(s.status) }),
-      cell(gapQuoteText(s) || `[${s.source_ids.join(', ')}]`, side, { fg: MUTED }),
-    ];
+  // Wide: two lines per site (status · period · age · outlet, then the quote). Narrow (a side
+  // under 45 cells): three (status, then period · age · outlet, then the quote).
+  const perRow = narrow ? 3 : 2;
+  const sideCells = (s: GapSide | null): Seg[] => {
+    if (!s) return [cell('nothing known', side, { fg: MUTED }), ...Array.from({ length: perRow - 1 }, () => cell('', side))];
+    const status = noColor ? {} : { fg: statusColour(s.status) };
+    const quote = cell(gapQuoteText(s) || `[${s.source_ids.join(', ')}]`, side, { fg: MUTED });
+    return narrow
+      ? [cell(`${s.label}${s.uncertain ? '?' : ''}`, side, status), cell(`${s.date_label} · ${s.age_months} mo · ${s.outlet}`, side), quote]
+      : [cell(`${gapSideSummary(s, true)} · ${s.outlet}`, side, status), quote];
   };
-  const body: Line[][] = rows.map((r, i) => {
-    const here = i === cursor;
-    const name = `${r.name_en.replace(/ (County|City)$/, '')} ${r.name_ko}`;
-    const flag = r.contested ? ' !' : '';
-    const [st, sq] = sideCells(r.state);
-    const [ot, oq] = sideCells(r.outside);
-    const first: Line = [
-      text(here ? '▶' : ' ', { bold: true }),
-      cell(truncateCells(name, nw - flag.length) + flag, nw, r.contested && !noColor ? { bold: true, fg: CONTESTED } : { bold: true }),
-      bar,
-      st,
-      bar,
-      ot,
-    ];
-    const second: Line = [
-      text(' '),
-      cell(`${r.province_en} · ${r.year}${r.contested ? ' · CONTESTED' : ''}`, nw, { fg: MUTED }),
-      bar,
-      sq,
-      bar,
-      oq,
-    ];
-    return here ? [first, second].map((l) => l.map((seg) => ({ ...seg, inverse: true }))) : [first, second];
-  });
-  const perRow = 2;
   const fit = Number.isFinite(height) ? Math.max(1, Math.floor((height - header.length) / perRow)) : rows.length;
   const at = Math.max(0, cursor);
   // The table starts at its first row; it scrolls only as far as needed to show the cursor row.
   const top = Math.max(0, Math.min(at - fit + 1, rows.length - fit));
-  return [...header, ...body.slice(top, top + fit).flat()];
+  // Only the rows in view are laid out (cutting text to cells is the costly part of a frame).
+  const body: Line[][] = rows.slice(top, top + fit).map((r, j) => {
+    const i = top + j;
+    const here = i === cursor;
+    const name = `${r.name_en.replace(/ (County|City)$/, '')} ${r.name_ko}`;
+    const flag = r.contested ? ' !' : '';
+    const st = sideCells(r.state);
+    const ot = sideCells(r.outside);
+    const names: Seg[] = [
+      cell(truncateCells(name, nw - flag.length) + flag, nw, r.contested && !noColor ? { bold: true, fg: CONTESTED } : { bold: true }),
+      cell(`${r.province_en} · ${r.year}${r.contested && !narrow ? ' · CONTESTED' : ''}`, nw, { fg: MUTED }),
+      ...(narrow ? [cell(r.contested ? 'CONTESTED' : '', nw, r.contested && !noColor ? { fg: CONTESTED } : {})] : []),
+    ];
+    const lines: Line[] = names.map((n, k) => [text(here && k === 0 ? '▶' : ' ', { bold: true }), n, bar, st[k]!, bar, ot[k]!]);
+    return here ? lines.map((l) => l.map((seg) => ({ ...seg, inverse: true }))) : lines;
+  });
+  return [...header, ...body.flat()];
 }
