@@ -7,7 +7,8 @@
  * - Every text value is sanitised first (sanitizeBlock: escapes, controls, bidi controls removed;
  *   a CSV file is also read in terminals).
  * - Formula neutralisation (OWASP "CSV injection"): a TEXT cell whose value starts with `=`, `+`,
- *   `-`, `@`, a tab or a carriage return (before or after sanitising) gets a leading `'`, so
+ *   `-`, `@`, a tab or a carriage return, or with spaces and then one of `=+-@` (checked before
+ *   and after sanitising), gets a leading `'`, so
  *   Excel, LibreOffice and Google Sheets show it as text instead of running it as a formula.
  *   Values that are numbers in the model (`year`, `stale_after_months`, `age_months`, including a
  *   negative age) are written as plain numbers and stay numeric; booleans are `true`/`false`; a
@@ -18,8 +19,11 @@ import { sanitizeBlock } from './sanitize.js';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** Characters that make a spreadsheet read a cell as a formula (or strip into one). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell a spreadsheet may run as a formula: starting with `=`, `+`, `-`, `@`, a tab or a CR, or
+ * with spaces before `=`, `+`, `-` or `@` (sanitising turns a leading tab into spaces).
+ */
+const FORMULA_START = /^(?:[=+\-@\t\r]|\s+[=+\-@])/;
 
 /** The byte-order mark `--bom` writes first. */
 export const BOM = '\ufeff';
