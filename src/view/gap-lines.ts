@@ -55,7 +55,8 @@ function fitCells(t: string, w: number): string {
 
 /** Width of the site column for a table `width` cells wide. */
 function nameWidth(width: number): number {
-  return Math.max(10, Math.min(28, Math.floor(width * 0.18)));
+  // From 150 cells the longest "South Hamgyong · 2024 · CONTESTED" fits.
+  return width >= 150 ? 33 : Math.max(10, Math.min(28, Math.floor(width * 0.18)));
 }
 
 /**
@@ -68,7 +69,7 @@ function nameWidth(width: number): number {
 export function gapTableLines(rows: GapRow[], width: number, cursor: number, noColor: boolean, height = Infinity): Line[] {
   const nw = nameWidth(width);
   const sep = ' │ ';
-  const side = Math.max(4, Math.floor((width - nw - 2 * sep.length - 1) / 2));
+  const side = Math.max(4, Math.floor((width - nw - 2 * sep.length - 2) / 2));
   const narrow = side < 45;
   const cell = (t: string, w: number, style: Omit<Seg, 'text'> = {}): Seg => text(padCells(fitCells(t, w), w), style);
   const bar = text(sep, { fg: MUTED });
