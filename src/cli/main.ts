@@ -15,6 +15,7 @@ Commands:
   validate    check the data files; every error as FILE:LINE:COL field: message
   list        program sites with status as of a date (table, csv or json)
   show NAME   everything known about one site; NAME is any spelling or Hangul
+  gap         state-media claims beside outside reports, per site (table, csv, json or md)
   export      write a screenshot of a view (PNG, SVG, HTML, text, ANSI), or a --pack of all
   geo import FILE   join real county boundaries to the registry; writes a layer for --geo
 
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   list: async () => (await import('./commands/list.js')).listCommand,
   show: async () => (await import('./commands/show.js')).showCommand,
+  gap: async () => (await import('./commands/gap.js')).gapCommand,
   geo: async () => (await import('./commands/geo-import.js')).geoCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
 };

@@ -23,10 +23,3 @@ export function printLines(write: (text: string) => void, lines: string[]): void
 export function printJson(write: (text: string) => void, value: unknown): void {
   write(`${safeJson(value, 2)}\n`);
 }
-
-/** One CSV field, quoted when needed, with controls removed (CSV files are opened in terminals too). */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = sanitizeBlock(String(value));
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}

@@ -62,8 +62,8 @@ const WORKING: ReadonlySet<Status> = new Set(['inaugurated', 'operating']);
 /** Statuses in which an outside report says they do not work as claimed. */
 const NOT_WORKING: ReadonlySet<Status> = new Set(['disrupted', 'underproducing', 'operating_for_show']);
 
-/** Agreement classes for strength: statuses in one class confirm each other. */
-function agreementClass(s: Status): string {
+/** Agreement classes for strength: statuses in one class confirm each other (a class name, for comparing). */
+export function agreementClass(s: Status): string {
   if (WORKING.has(s)) return 'working';
   if (s === 'underproducing' || s === 'operating_for_show') return 'weak';
   return s;

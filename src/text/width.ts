@@ -2,6 +2,8 @@
 import stringWidth from 'string-width';
 
 const widths = new Map<string, number>();
+/** One grapheme segmenter for every call: constructing one costs more than cutting a short line. */
+const SEGMENTER = new Intl.Segmenter();
 
 /**
  * Characters that are always one cell: printable ASCII, Latin-1 and Latin Extended-A/B (ŏ, ŭ),
@@ -32,9 +34,11 @@ export function padCells(text: string, width: number, align: 'left' | 'right' = 
 export function truncateCells(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   if (width <= 0) return '';
+  // One cell per UTF-16 unit (see NARROW): cut by length, without segmenting.
+  if (NARROW.test(text)) return `${text.slice(0, width - 1)}…`;
   let out = '';
   let used = 0;
-  for (const { segment } of new Intl.Segmenter().segment(text)) {
+  for (const { segment } of SEGMENTER.segment(text)) {
     const w = displayWidth(segment);
     if (used + w > width - 1) break;
     out += segment;
@@ -67,7 +71,7 @@ export function wrapCells(text: string, width: number): string[] {
       // Too wide for any line: fill the current line, then break it by character.
       let rest = line ? `${line} ` : '';
       let used = displayWidth(rest);
-      for (const { segment } of new Intl.Segmenter().segment(word)) {
+      for (const { segment } of SEGMENTER.segment(word)) {
         const w = displayWidth(segment);
         if (used + w > room && rest !== '') {
           lines.push(rest.trimEnd());

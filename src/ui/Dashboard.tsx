@@ -8,7 +8,7 @@ import type { Atlas } from '../atlas.js';
 import { countyStatusView } from '../atlas.js';
 import { buildSiteReport } from '../model/site-report.js';
 import { cursorIndex, groupRows, visibleSites } from '../view/list-rows.js';
-import { layout, MIN_COLS, MIN_ROWS } from '../view/layout.js';
+import { FOOTER_ROWS, HEADER_ROWS, layout, MIN_COLS, MIN_ROWS } from '../view/layout.js';
 import { exportLines, filterLines, footerLine, headerLines, helpLines, searchLines } from '../view/chrome-lines.js';
 import { provinceDetailLines, siteDetailLines } from '../view/detail-lines.js';
 import { listLines } from '../view/list-lines.js';
@@ -20,6 +20,9 @@ import { searchSites } from '../view/search.js';
 import { searchHint } from '../model/place-hints.js';
 import type { SiteSummary } from '../model/site-summary.js';
 import { lensOf, type ViewState } from '../view/state.js';
+import { gapRowsForView } from '../view/gap-rows.js';
+import { modePane } from '../view/mode-panes.js';
+import { rolloutAt } from '../model/rollout.js';
 import { Lines } from './Lines.js';
 import { Pane } from './Pane.js';
 
@@ -52,12 +55,12 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   const site = row?.kind === 'site' ? dataset.sites.find((s) => s.id === row.site.id) : undefined;
   const detailWidth = L.kind === 'too-small' ? 0 : Math.max(1, L.detail.width - 2);
   const siteLines = useMemo(
-    () => (site ? siteDetailLines(buildSiteReport(dataset, site, lens), detailWidth, noColor) : undefined),
-    [dataset, site, lens, detailWidth, noColor],
+    () => (site && state.mode === 'sites' ? siteDetailLines(buildSiteReport(dataset, site, lens), detailWidth, noColor) : undefined),
+    [dataset, site, lens, detailWidth, noColor, state.mode],
   );
   const mapBox = L.kind === 'too-small' ? null : L.map;
   const mapContent = useMemo(() => {
-    if (!mapBox) return [];
+    if (!mapBox || state.mode !== 'sites') return [];
     // The credit is always shown with the map; the legend gets its own row only when the pane is tall
     // enough (in a short pane the list's status words carry the meaning).
     const inner = Math.max(1, mapBox.height - 3);
@@ -72,7 +75,11 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
     });
     if (map.length === 0) return [];
     return withLegend ? [...map, legendLine(new Set<string>(statuses.values()), noColor, colorLevel, stale.size > 0), creditLine(atlas, mapBox.width - 2)] : [...map, creditLine(atlas, mapBox.width - 2)];
-  }, [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, stale, colorLevel, noColor, state.mapProvince, state.mapNames]);
+  }, [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, stale, colorLevel, noColor, state.mapProvince, state.mapNames, state.mode]);
+
+  // Gap and Timeline modes: computed only while shown, and only when their inputs change.
+  const gapRows = useMemo(() => (state.mode === 'gap' ? gapRowsForView(dataset, lens, visible) : []), [state.mode, dataset, lens, visible]);
+  const rollout = useMemo(() => (state.mode === 'timeline' ? rolloutAt(dataset, lens) : null), [state.mode, dataset, lens]);
 
   if (L.kind === 'too-small') {
     // Short lines: the notice itself must fit in a tiny terminal.
@@ -83,6 +90,24 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   }
   const inner = (w: number) => Math.max(1, w - 2);
   const innerH = (h: number) => Math.max(1, h - 3);
+  const header = <Lines lines={headerLines(progress, state, visible.filter((s) => s.contested).length, cols)} paint={paint} width={cols} />;
+  const footer = <Lines lines={[footerLine(state, cols)]} paint={paint} width={cols} />;
+
+  if (state.mode !== 'sites') {
+    // One pane fills the area between header and footer (view/mode-panes.ts says what is in it).
+    const [w, h] = [cols, rows - HEADER_ROWS - FOOTER_ROWS];
+    const search = state.overlay === 'search' ? searchOverlay(ctx, visible, state, inner(w), innerH(h)) : [];
+    const pane = modePane(state, { rows: gapRows, rollout, filterOptions: ctx.filterOptions, search }, inner(w), innerH(h), noColor);
+    return (
+      <Box flexDirection="column" width={cols}>
+        {header}
+        <Pane title={pane.title} width={w} height={h} focused paint={paint} color={!noColor}>
+          <Lines lines={pane.lines} paint={paint} width={inner(w)} height={innerH(h)} />
+        </Pane>
+        {footer}
+      </Box>
+    );
+  }
 
   let detail: Line[];
   let detailTitle: string;
@@ -122,7 +147,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
 
   return (
     <Box flexDirection="column" width={cols}>
-      <Lines lines={headerLines(progress, state, visible.filter((s) => s.contested).length, cols)} paint={paint} width={cols} />
+      {header}
       {L.kind === 'wide' ? (
         <Box>
           {mapPane}
@@ -146,7 +171,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
           </Box>
         </Box>
       )}
-      <Lines lines={[footerLine(state, cols)]} paint={paint} width={cols} />
+      {footer}
     </Box>
   );
 }

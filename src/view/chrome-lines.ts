@@ -6,17 +6,20 @@ import { EXPORT_FORMATS, helpRows } from './keymap.js';
 import type { Progress } from './progress.js';
 import type { FilterOption } from './reduce.js';
 import type { SearchHit } from './search.js';
-import type { ViewState } from './state.js';
+import { VIEW_MODE_LABELS, type ViewState } from './state.js';
 import { text, type Line } from './paint.js';
 import { MUTED } from './theme.js';
 
 export function headerLines(progress: Progress, state: ViewState, contested: number, width: number): Line[] {
+  // Sites is the usual view; the other modes are named in the header (and the footer) while shown.
+  const mode = state.mode === 'sites' ? '' : ` ${VIEW_MODE_LABELS[state.mode].toUpperCase()} VIEW `;
   const years = progress.byYear.map((y) => `${y.year}: ${y.inaugurated}/${y.known === y.planned ? y.planned : `${y.known} known of ${y.planned}`}`).join(' · ');
   return [
     [
       text(' nk20x10 ', { bold: true, inverse: true }),
+      ...(mode ? [text(' '), text(mode, { bold: true, inverse: true })] : []),
       text(' Regional Development 20×10 · 지방발전 20×10 정책', { bold: true }),
-      text(truncateCells(`   ${asOfLabel(state, progress.latestReport)}`, Math.max(0, width - 60)), { bold: true }),
+      text(truncateCells(`   ${asOfLabel(state, progress.latestReport)}`, Math.max(0, width - 60 - (mode ? mode.length + 1 : 0))), { bold: true }),
     ],
     [
       text(` Inaugurated ${progress.inaugurated} of ${progress.target} `, { bold: true }),
@@ -49,6 +52,31 @@ const BROWSE_HINTS: [hint: string, priority: number][] = [
   ['t/T date', 7],
   ['m map', 9],
   ['e export', 8],
+  ['v gap/timeline', 10],
+  ['? help', 0],
+  ['q quit', 1],
+];
+/** Footer in the Gap and Timeline modes: the mode's name first, so the footer says which is shown. */
+const GAP_HINTS: [string, number][] = [
+  ['Gap view', 0],
+  ['↑↓ site', 3],
+  ['Enter open', 2],
+  ['Esc sites', 4],
+  ['v timeline', 5],
+  ['/ search', 7],
+  ['f filter', 6],
+  ['t/T date', 8],
+  ['e export', 9],
+  ['? help', 0],
+  ['q quit', 1],
+];
+const TIMELINE_HINTS: [string, number][] = [
+  ['Timeline view', 0],
+  ['Esc sites', 2],
+  ['v sites', 3],
+  ['t/T date', 4],
+  ['H hindsight', 6],
+  ['e export', 5],
   ['? help', 0],
   ['q quit', 1],
 ];
@@ -84,7 +112,7 @@ export function footerLine(state: ViewState, width: number): Line {
           ? fitHints([['1–5 choose format', 1], ['Enter PNG', 2], ['Esc cancel', 0]], width)
           : state.overlay === 'help'
             ? fitHints([['↑↓ PgUp/PgDn scroll', 1], ['any other key closes', 0]], width)
-            : fitHints(state.focus === 'detail' ? DETAIL_HINTS : BROWSE_HINTS, width);
+            : fitHints(state.mode === 'gap' ? GAP_HINTS : state.mode === 'timeline' ? TIMELINE_HINTS : state.focus === 'detail' ? DETAIL_HINTS : BROWSE_HINTS, width);
   return [text(truncateCells(hints, width), { fg: MUTED })];
 }
 

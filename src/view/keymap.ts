@@ -56,6 +56,7 @@ export const BROWSE_BINDINGS: Binding[] = [
   { keys: 'z', help: 'map: zoom to the province / national view', match: ch('z'), command: () => ({ type: 'map-zoom' }) },
   { keys: '0', help: 'map: national view (Esc too, when nothing else to close)', match: ch('0'), command: () => ({ type: 'map-national' }) },
   { keys: 'n', help: 'map: county names in English / Hangul', match: ch('n'), command: () => ({ type: 'map-names' }) },
+  { keys: 'v', help: 'view: Sites → Gap (claims | reports) → Timeline → Sites', match: ch('v'), command: () => ({ type: 'cycle-mode' }) },
   { keys: 'e', help: 'export this screen (PNG, SVG, HTML, text)', match: ch('e'), command: () => ({ type: 'open', overlay: 'export' }) },
   { keys: '?', help: 'this help', match: ch('?'), command: () => ({ type: 'open', overlay: 'help' }) },
   { keys: 'q  Ctrl-C', help: 'quit', match: (i, k) => ch('q')(i, k) || (!!k.ctrl && i === 'c'), command: () => ({ type: 'quit' }) },
@@ -113,5 +114,7 @@ export function helpRows(): [keys: string, help: string][] {
     ['In search', 'type to search; ↑ ↓ choose; Enter go; Esc cancel'],
     ['In filter', '↑ ↓ move; Space toggle; c clear; Enter or Esc close'],
     ['In export', '1–5 or p s h t a choose a format; Enter PNG; Esc cancel'],
+    ['In Gap', '↑ ↓ j k move; Enter open the site; Esc back to Sites; map keys do nothing'],
+    ['In Timeline', 'Esc back to Sites; v next view'],
   ];
 }

@@ -9,7 +9,8 @@ import { STATUSES } from '../model/vocabulary.js';
 import { cursorIndex, listRows, provinceKey, siteKey, visibleSites, type ListRow } from './list-rows.js';
 import { searchEntries, searchSites } from './search.js';
 import { searchHint } from '../model/place-hints.js';
-import type { StatusFilter, ViewState } from './state.js';
+import { gapCursorIndex, gapRowsForView } from './gap-rows.js';
+import { lensOf, VIEW_MODES, type StatusFilter, type ViewState } from './state.js';
 
 export type Action =
   | { type: 'move'; delta: number }
@@ -35,6 +36,7 @@ export type Action =
   | { type: 'filter-toggle' }
   | { type: 'filter-clear' }
   | { type: 'message'; text: string | null }
+  | { type: 'cycle-mode' }
   | { type: 'quit' };
 
 /** What the reducer needs besides the state; built once per dataset. */
@@ -79,6 +81,11 @@ export function provinceOfCursor(ctx: ViewContext, cursor: string): string | nul
  * national / province zoom; `0` or Esc returns to the national view.
  */
 export function reduce(state: ViewState, action: Action, ctx: ViewContext): ViewState {
+  if (action.type === 'cycle-mode') return cycleMode(state);
+  if (state.mode !== 'sites') {
+    const handled = reduceMode(state, action, ctx);
+    if (handled) return handled;
+  }
   const next = reduceList(state, action, ctx);
   if (next === state) return next;
   if (action.type === 'province') return { ...next, mapProvince: provinceOfCursor(ctx, next.cursor) };
@@ -86,6 +93,66 @@ export function reduce(state: ViewState, action: Action, ctx: ViewContext): View
     return { ...next, mapProvince: provinceOfCursor(ctx, next.cursor) ?? next.mapProvince };
   }
   return next;
+}
+
+/**
+ * `v`: Sites → Gap → Timeline → Sites. The Gap cursor stays where it was left (first row, a
+ * contested one, on the first visit), so the table opens on its most disputed sites.
+ */
+function cycleMode(state: ViewState): ViewState {
+  const mode = VIEW_MODES[(VIEW_MODES.indexOf(state.mode) + 1) % VIEW_MODES.length]!;
+  return { ...state, mode, message: null };
+}
+
+/**
+ * Keys in the Gap and Timeline modes. Gap: ↑↓ j k (PgUp PgDn by ten, g G) move the row cursor,
+ * Enter opens the site (Sites mode, cursor on it, detail focused). Both: Esc returns to Sites;
+ * province, map and detail keys do nothing. Returns undefined for actions that work as in Sites
+ * (search, filter, date, hindsight, help, export, quit).
+ */
+function reduceMode(state: ViewState, action: Action, ctx: ViewContext): ViewState | undefined {
+  const rows = () => (state.mode === 'gap' ? gapRowsForView(ctx.dataset, lensOf(state), visibleSites(ctx.dataset, state)) : []);
+  const moveTo = (i: (current: number, count: number) => number): ViewState => {
+    const list = rows();
+    const row = list[Math.max(0, Math.min(list.length - 1, i(gapCursorIndex(list, state.gapCursor), list.length)))];
+    return row ? { ...state, gapCursor: row.site_id, message: null } : state;
+  };
+  switch (action.type) {
+    case 'move':
+      return moveTo((c) => c + action.delta);
+    case 'scroll':
+      return moveTo((c) => c + action.delta * 10);
+    case 'first':
+      return moveTo(() => 0);
+    case 'last':
+      return moveTo((_c, n) => n - 1);
+    case 'activate': {
+      const list = rows();
+      const row = list[gapCursorIndex(list, state.gapCursor)];
+      if (!row) return state;
+      return {
+        ...state,
+        mode: 'sites',
+        cursor: siteKey(row.site_id),
+        collapsed: state.collapsed.filter((p) => p !== row.province),
+        focus: 'detail',
+        detailScroll: 0,
+        gapCursor: row.site_id,
+        mapProvince: row.province,
+        message: null,
+      };
+    }
+    case 'back':
+      return { ...state, mode: 'sites', message: null };
+    case 'province':
+    case 'toggle-map':
+    case 'map-zoom':
+    case 'map-national':
+    case 'map-names':
+      return state;
+    default:
+      return undefined;
+  }
 }
 
 function reduceList(state: ViewState, action: Action, ctx: ViewContext): ViewState {
@@ -197,6 +264,8 @@ function reduceList(state: ViewState, action: Action, ctx: ViewContext): ViewSta
       return { ...state, message: action.text };
     case 'quit':
       return { ...state, quit: true };
+    case 'cycle-mode':
+      return cycleMode(state);
   }
 }
 
@@ -224,6 +293,7 @@ export function acceptSearch(state: ViewState, ctx: ViewContext): ViewState {
     ...state,
     overlay: null,
     cursor: siteKey(hit.site.id),
+    gapCursor: hit.site.id,
     collapsed: state.collapsed.filter((p) => p !== hit.site.province),
     detailScroll: 0,
     message: null,

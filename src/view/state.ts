@@ -3,6 +3,12 @@ import { DEFAULT_STALE_AFTER_MONTHS, type Lens } from '../model/status.js';
 import type { Status } from '../model/vocabulary.js';
 
 export type Overlay = 'help' | 'search' | 'filter' | 'export';
+/** What fills the main area: the map, list and detail (`sites`), the gap table, or the roll-out chart. */
+export type ViewMode = 'sites' | 'gap' | 'timeline';
+/** The order `v` cycles through. */
+export const VIEW_MODES: readonly ViewMode[] = ['sites', 'gap', 'timeline'];
+/** Names shown in the header and footer. */
+export const VIEW_MODE_LABELS: Record<ViewMode, string> = { sites: 'Sites', gap: 'Gap', timeline: 'Timeline' };
 export type StatusFilter = Status | 'contested' | 'stale';
 
 export interface ViewState {
@@ -11,6 +17,10 @@ export interface ViewState {
   hindsight: boolean;
   /** A status whose newest evidence is older than this many months is stale (0: never). */
   staleAfterMonths: number;
+  /** What the main area shows (v cycles Sites → Gap → Timeline). */
+  mode: ViewMode;
+  /** Site id of the gap table's cursor row (the first row when it is not shown), or null. */
+  gapCursor: string | null;
   /** Key of the list row under the cursor: `site:<id>` or `province:<id>`. */
   cursor: string;
   collapsed: readonly string[];
@@ -44,6 +54,8 @@ export function initialState(asOf: string | Lens, cursor = ''): ViewState {
     asOf: l.asOf,
     hindsight: l.hindsight ?? false,
     staleAfterMonths: l.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS,
+    mode: 'sites',
+    gapCursor: null,
     cursor,
     collapsed: [],
     focus: 'list',

@@ -30,6 +30,12 @@ const modes: Record<string, ViewState> = {
   'search typed': act(initial, { type: 'open', overlay: 'search' }, { type: 'search-input', text: 'k' }),
   filter: act(initial, { type: 'open', overlay: 'filter' }),
   'map off, message': act(initial, { type: 'toggle-map' }, { type: 'message', text: 'Exported SVG to ./nk20x10-national-2025-12-31.svg' }),
+  'gap view, cursor moved': act(initial, { type: 'cycle-mode' }, { type: 'move', delta: 7 }),
+  'gap view, last row': act(initial, { type: 'cycle-mode' }, { type: 'last' }),
+  'gap view, help': act(initial, { type: 'cycle-mode' }, { type: 'open', overlay: 'help' }),
+  'gap view, search typed': act(initial, { type: 'cycle-mode' }, { type: 'open', overlay: 'search' }, { type: 'search-input', text: 'k' }),
+  'gap view, filter': act(initial, { type: 'cycle-mode' }, { type: 'open', overlay: 'filter' }, { type: 'filter-move', delta: 9 }),
+  'timeline view': act(initial, { type: 'cycle-mode' }, { type: 'cycle-mode' }),
 };
 
 function frameAt(state: ViewState, cols: number, rows: number): string[] {
@@ -37,10 +43,14 @@ function frameAt(state: ViewState, cols: number, rows: number): string[] {
   return out.split('\n');
 }
 
-/** Where each pane's top-left corner is, by layout kind (mirrors Dashboard's boxes). */
-function placed(cols: number, rows: number, showMap: boolean): { name: string; box: Box; x: number; y: number }[] {
+/**
+ * Where each pane's top-left corner is, by layout kind (mirrors Dashboard's boxes). The Gap and
+ * Timeline views have one pane filling the area between header and footer.
+ */
+function placed(cols: number, rows: number, showMap: boolean, mode: ViewState['mode'] = 'sites'): { name: string; box: Box; x: number; y: number }[] {
   const L = layout(cols, rows, showMap);
   if (L.kind === 'too-small') return [];
+  if (mode !== 'sites') return [{ name: mode, box: { width: cols, height: rows - 3 }, x: 0, y: HEADER_ROWS }];
   const y = HEADER_ROWS;
   const out: { name: string; box: Box; x: number; y: number }[] = [];
   if (L.kind === 'wide') {
@@ -60,19 +70,19 @@ function placed(cols: number, rows: number, showMap: boolean): { name: string; b
   return out;
 }
 
-function problems(lines: string[], cols: number, rows: number, showMap: boolean): string[] {
+function problems(lines: string[], cols: number, rows: number, showMap: boolean, mode: ViewState['mode'] = 'sites'): string[] {
   const found: string[] = [];
   if (lines.length !== rows) found.push(`${lines.length} lines for ${rows} rows`);
   lines.forEach((l, i) => displayWidth(l) > cols && found.push(`line ${i + 1} is ${displayWidth(l)} cells wide`));
   const grid = lines.map((l) => lineToCells(l, cols).map((c) => c.ch));
   const at = (r: number, c: number) => grid[r]?.[c] ?? '∅';
-  for (const { name, box, x, y } of placed(cols, rows, showMap)) {
+  for (const { name, box, x, y } of placed(cols, rows, showMap, mode)) {
     const [right, bottom] = [x + box.width - 1, y + box.height - 1];
     const corners = `${at(y, x)}${at(y, right)}${at(bottom, x)}${at(bottom, right)}`;
     if (corners !== '╭╮╰╯') found.push(`${name} pane corners are "${corners}"`);
     for (let r = y + 1; r < bottom; r++) if (at(r, x) !== '│' || at(r, right) !== '│') found.push(`${name} pane side broken on row ${r + 1}`);
     if (at(y + 1, x + 1) === ' ' || at(y + 1, x + 1) === '─') found.push(`${name} pane has no title`);
-    const total = placed(cols, rows, showMap).reduce((sum, p) => sum + p.box.width * p.box.height, 0);
+    const total = placed(cols, rows, showMap, mode).reduce((sum, p) => sum + p.box.width * p.box.height, 0);
     if (total !== cols * (rows - 3)) found.push(`panes cover ${total} cells of ${cols * (rows - 3)}`);
   }
   return [...new Set(found)];
@@ -83,7 +93,7 @@ for (const [mode, state] of Object.entries(modes)) {
     const failures: string[] = [];
     for (const cols of COLS) {
       for (const rows of ROWS) {
-        const p = problems(frameAt(state, cols, rows), cols, rows, state.showMap);
+        const p = problems(frameAt(state, cols, rows), cols, rows, state.showMap, state.mode);
         if (p.length) failures.push(`${cols}×${rows}: ${p.slice(0, 3).join('; ')}`);
       }
     }

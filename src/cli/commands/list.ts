@@ -7,17 +7,20 @@ import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { latestReport, type Lens } from '../../model/status.js';
 import { openDatasetCached } from '../context.js';
-import { csvField, printJson, printLines, type Output } from '../output.js';
+import { printJson, printLines, type Output } from '../output.js';
+import { csvDocument } from '../../text/csv.js';
 
 export const LIST_USAGE = `Usage: nk20x10 list [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N] [--province P] [--status S]
-                    [--year Y] [--role batch|pilot|related|all] [--format table|csv|json] [--data DIR]
+                    [--year Y] [--role batch|pilot|related|all] [--format table|csv|json] [--bom] [--data DIR]
 
 Program sites known as of the date (default today), with status, its strength (state claim, reported,
 confirmed), who says so, whether it is stale, and the contested flag.
 ${LENS_HELP}
   --province  any spelling: "North Pyongan", "N. Phyongan", 평안북도, north-pyongan
   --status    ${STATUSES.join(', ')}, contested or stale
-  --role      default: batch and pilot (the Kimhwa 2022 pilot); related sites need --role related or all`;
+  --role      default: batch and pilot (the Kimhwa 2022 pilot); related sites need --role related or all
+  --bom       (csv only) write a UTF-8 byte-order mark first, so Excel shows Hangul
+CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading '.`;
 
 const OPTIONS = {
   ...DATA_OPTIONS,
@@ -27,6 +30,7 @@ const OPTIONS = {
   year: { type: 'string' },
   role: { type: 'string' },
   format: { type: 'string' },
+  bom: { type: 'boolean' },
 } as const;
 
 export async function listCommand(argv: string[], io: Output): Promise<number> {
@@ -37,6 +41,7 @@ export async function listCommand(argv: string[], io: Output): Promise<number> {
   }
   const lens = lensFromArgs(values, LIST_USAGE);
   const format = oneOf('format', values.format, ['table', 'csv', 'json'], LIST_USAGE) ?? 'table';
+  if (values.bom && format !== 'csv') throw new UsageError('--bom applies to --format csv only', LIST_USAGE);
   const status = oneOf('status', values.status, [...STATUSES, 'contested', 'stale'] as const, LIST_USAGE);
   const role = oneOf('role', values.role, [...ROLES, 'all'] as const, LIST_USAGE);
   const roles: readonly Role[] = role === 'all' ? ROLES : role ? [role] : ['batch', 'pilot'];
@@ -63,7 +68,7 @@ export async function listCommand(argv: string[], io: Output): Promise<number> {
   // Every row carries the day, the mode and the latest report, so a row cut from the file still says when it was true.
   const stamped = rows.map((r) => ({ ...r, as_of: lens.asOf, hindsight: lens.hindsight, stale_after_months: lens.staleAfterMonths, latest_report: latest }));
   if (format === 'json') printJson(io.out, stamped);
-  else if (format === 'csv') io.out(toCsv(stamped));
+  else if (format === 'csv') io.out(toCsv(stamped, values.bom ?? false));
   else printLines(io.out, toTable(rows, lens, latest));
   return 0;
 }
@@ -96,14 +101,13 @@ const CSV_COLUMNS = [
 
 type Stamped = SiteSummary & { as_of: string; hindsight: boolean; stale_after_months: number; latest_report: string | null };
 
-function toCsv(rows: Stamped[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const r of rows) {
-    lines.push(
-      CSV_COLUMNS.map((c) => (c === 'sources' ? csvField(r.sources.join(' ')) : c === 'province' ? csvField(r.province_en) : csvField(r[c] ?? ''))).join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+/** The CSV document (src/text/csv.ts: RFC 4180 quoting, formula cells neutralised; numbers stay numbers). */
+function toCsv(rows: Stamped[], bom: boolean): string {
+  return csvDocument(
+    CSV_COLUMNS,
+    rows.map((r) => CSV_COLUMNS.map((c) => (c === 'sources' ? r.sources.join(' ') : c === 'province' ? r.province_en : r[c]))),
+    { bom },
+  );
 }
 
 function toTable(rows: SiteSummary[], lens: Required<Lens>, latest: string | null): string[] {
