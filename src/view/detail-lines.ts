@@ -191,13 +191,15 @@ export function comparisonLines(statements: readonly Statement[], width: number,
 }
 
 /**
- * One statement in `w` cells: its stance (in words when `long`) kind and date; its words or title
- * (wrapped, never cut); who said it and where (outlets with relay, wrapped).
+ * One statement in `w` cells: its stance (in words when `long`) and date; its kind and title, or
+ * a quote's words (wrapped, never cut); who said it and where (outlets with relay, wrapped).
  */
 function statementBlock(s: Statement, w: number, noColor: boolean, long: boolean): Line[] {
   const clean = sanitizeInline;
-  const head: Line = [stanceTag(s.stance, noColor, long), text(` ${s.kind} · ${clean(s.date_label)}${s.uncertain ? ' ?' : ''}`, { fg: MUTED })];
-  const words = s.kind === 'quote' ? `“${s.text}”${s.translated ? ' (tr.)' : ''}` : s.text;
+  const m = STANCE_MARK[s.stance];
+  const tag = text(long ? `[${m.long}]` : m.short, noColor ? { bold: true } : { fg: m.colour, bold: true });
+  const head: Line = [tag, text(` ${clean(s.date_label)}${s.uncertain ? ' ?' : ''}`, { bold: true })];
+  const words = s.kind === 'quote' ? `“${s.text}”${s.translated ? ' (tr.)' : ''}` : `${s.kind}: ${s.text}`;
   const by = s.speaker ? `— ${s.speaker}; ${s.outlets.join('; ')}` : s.outlets.join('; ');
   return [
     ...wrapLine(head, w, 2),
