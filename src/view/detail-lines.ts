@@ -1,7 +1,8 @@
 /**
- * The detail pane as styled lines: status and who says so, a status bar per facility, quotes
- * with state media beside outside reports, prices, the dated timeline, notes and sources.
- * Every string from data goes through the sanitiser here.
+ * The detail pane as styled lines: status and who says so, the CONTESTED line, a status bar per
+ * facility, every dated statement (timeline and quotes) with state media beside outside sources
+ * by month, prices, products, notes and sources (relay outlets kept). Every string from data
+ * goes through the sanitiser here.
  */
 import type { SiteReport, StatusReport } from '../model/site-report.js';
 import { contestedSummary, sourceName, statementRows, type Statement } from '../model/statements.js';
@@ -70,6 +71,10 @@ export function statusNoteLines(r: SiteReport, width: number): Line[] {
   return lines.flatMap((l) => wrapCells(sanitizeInline(l), Math.max(20, width) - 2).map((w): Line => [text(`  ${w}`, { fg: MUTED })]));
 }
 
+/**
+ * The whole detail of a site for a pane `width` cells wide (inner width; at least 20 is used).
+ * Every line fits the width: text wraps, only URLs and facility names are shortened with "…".
+ */
 export function siteDetailLines(r: SiteReport, width: number, noColor: boolean): Line[] {
   const w = Math.max(20, width);
   const clean = sanitizeInline;
