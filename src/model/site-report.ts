@@ -5,7 +5,8 @@
 import { formatSpan, type DateSpan } from './dates.js';
 import { withPublication } from './published.js';
 import { DEFAULT_STALE_AFTER_MONTHS, facilityStatusAt, latestReport, siteStatusAt, type Lens, type StatusAt } from './status.js';
-import type { Dataset, Site, Source } from './types.js';
+import { buildStatements, firstClause, sourceName, type Statement, type ViewSummary } from './statements.js';
+import type { Dataset, Site, Source, StatusEvidence } from './types.js';
 import { STATUS_LABELS, statusLabel, type Stance, type Status, type Strength } from './vocabulary.js';
 
 export interface StatusReport {
@@ -28,8 +29,9 @@ export interface StatusReport {
   contested: boolean;
   newest_evidence: string;
   stale: boolean;
-  state_view: { status: Status; date: string; published: string; sources: string[] } | null;
-  outside_view: { status: Status; date: string; published: string; claimed_by: Stance; sources: string[] } | null;
+  /** The newest state-media statement and the newest outside one under the lens (what CONTESTED compares). */
+  state_view: (ViewSummary & { published: string; sources: string[] }) | null;
+  outside_view: (ViewSummary & { published: string; sources: string[] }) | null;
 }
 
 export interface TimelineEntry {
@@ -72,8 +74,10 @@ export interface SiteReport {
   /** True: today's knowledge of the as-of day; false: what was known on it. */
   hindsight: boolean;
   stale_after_months: number;
-  /** Latest publication day of any status statement in the dataset known on the as-of day. */
+  /** Latest publication day of any status statement in the whole dataset known on the as-of day. */
   latest_report: string | null;
+  /** Latest publication day of any status statement about this site known on the as-of day. */
+  site_latest_report: string | null;
   status: StatusReport | null;
   facilities: { id: string; kind: string; name: string; name_ko: string | null; status: StatusReport | null; sources: string[] }[];
   timeline: TimelineEntry[];
@@ -82,6 +86,11 @@ export interface SiteReport {
   quotes: (Omit<Site['quotes'][number], 'date'> & { date: string })[];
   notes: Site['notes'];
   sources: (Omit<Source, 'date'> & { date: string })[];
+  /**
+   * Every dated statement shown above (timeline entries and quotes) tagged state media or outside,
+   * in date order, with outlets (relay kept): the detail pane's and `show`'s comparison.
+   */
+  statements: Statement[];
 }
 
 /** Everything known about a site on a day (`YYYY-MM-DD` or a Lens). Timeline entries are those known then. */
@@ -99,6 +108,20 @@ export function buildSiteReport(dataset: Dataset, site: Site, lens: string | Len
     for (const id of ids) cited.add(id);
     return ids;
   };
+  const outlet = (id: string) => {
+    const src = dataset.sources.get(id);
+    return src ? sourceName(src) : id;
+  };
+  const view = (e: StatusEvidence): ViewSummary & { published: string; sources: string[] } => ({
+    status: e.status,
+    date: e.date.text,
+    date_label: formatSpan(e.date),
+    claimed_by: e.claimedBy,
+    outlets: [...new Set(e.sources.map(outlet))],
+    what: e.title ?? (e.note ? `${e.facilities.length ? `${facilityNames(site, e.facilities)}: ` : ''}${firstClause(e.note)}` : e.facilities.length ? facilityNames(site, e.facilities) : null),
+    published: e.published.end,
+    sources: cite(e.sources),
+  });
   const statusReport = (at: StatusAt | undefined): StatusReport | null =>
     at
       ? {
@@ -117,26 +140,17 @@ export function buildSiteReport(dataset: Dataset, site: Site, lens: string | Len
           contested: at.contested,
           newest_evidence: at.newest,
           stale: at.stale,
-          state_view: at.stateView
-            ? { status: at.stateView.status, date: at.stateView.date.text, published: at.stateView.published.end, sources: cite(at.stateView.sources) }
-            : null,
-          outside_view: at.outsideView
-            ? {
-                status: at.outsideView.status,
-                date: at.outsideView.date.text,
-                published: at.outsideView.published.end,
-                claimed_by: at.outsideView.claimedBy,
-                sources: cite(at.outsideView.sources),
-              }
-            : null,
+          state_view: at.stateView ? view(at.stateView) : null,
+          outside_view: at.outsideView ? view(at.outsideView) : null,
         }
       : null;
 
-  const timeline: TimelineEntry[] = [
+  const dated = [
     ...site.milestones.map((m) => ({
       date: m.date,
       kind: m.type.replaceAll('_', ' '),
       title: m.title,
+      summary: m.title,
       status: m.status ?? null,
       claimed_by: m.claimedBy,
       people: m.people,
@@ -151,6 +165,8 @@ export function buildSiteReport(dataset: Dataset, site: Site, lens: string | Len
         date: e.date,
         kind: e.origin === 'claim' ? 'batch claim' : 'status report',
         title: e.title ?? `${e.facilities.length ? facilityNames(site, e.facilities) : 'site'}: ${STATUS_LABELS[e.status]}`,
+        // Untitled evidence is summarised with its note in the comparison.
+        summary: e.title ?? `${e.facilities.length ? facilityNames(site, e.facilities) : 'Site'}: ${STATUS_LABELS[e.status]}${e.note ? ` — ${e.note}` : ''}`,
         status: e.status,
         claimed_by: e.claimedBy,
         people: [],
@@ -163,7 +179,8 @@ export function buildSiteReport(dataset: Dataset, site: Site, lens: string | Len
     .filter((t) => shown(t.date, t.sources))
     // The documented order (model/status.ts): by period start, so "2025" sits at 1 Jan, not 31 Dec.
     .sort((a, b) => a.date.start.localeCompare(b.date.start) || a.date.end.localeCompare(b.date.end))
-    .map((t) => ({ ...t, date: t.date.text, date_label: formatSpan(t.date), sources: cite(t.sources) }));
+    .map(({ summary, ...t }) => ({ entry: { ...t, date: t.date.text, date_label: formatSpan(t.date), sources: cite(t.sources) }, summary }));
+  const timeline: TimelineEntry[] = dated.map((d) => d.entry);
 
   const prices = site.prices.filter((p) => shown(p.date, [p.source])).map((p) => ({ ...p, date: p.date.text, source: cite([p.source])[0]! }));
   const quotes = site.quotes.filter((q) => shown(q.date, [q.source])).map((q) => ({ ...q, date: q.date.text, source: cite([q.source])[0]! }));
@@ -212,6 +229,7 @@ export function buildSiteReport(dataset: Dataset, site: Site, lens: string | Len
     hindsight: l.hindsight ?? false,
     stale_after_months: l.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS,
     latest_report: latestReport(dataset.sites, l) ?? null,
+    site_latest_report: latestReport([site], l) ?? null,
     status,
     facilities,
     timeline,
@@ -224,6 +242,13 @@ export function buildSiteReport(dataset: Dataset, site: Site, lens: string | Len
       .filter((s): s is Source => s !== undefined)
       .sort((a, b) => a.date.end.localeCompare(b.date.end) || a.id.localeCompare(b.id))
       .map((s) => ({ ...s, date: s.date.text })),
+    statements: buildStatements(
+      [
+        ...dated.map((d) => ({ stance: d.entry.claimed_by, kind: d.entry.kind, date: d.entry.date, text: d.summary, status: d.entry.status, sources: d.entry.sources, uncertain: d.entry.uncertain })),
+        ...quotes.map((q) => ({ stance: q.stance, kind: 'quote', date: q.date, text: q.text, speaker: q.speaker, translated: q.translated, sources: [q.source], uncertain: q.uncertain })),
+      ],
+      (id) => dataset.sources.get(id),
+    ),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Progress } from './progress.js';
 import type { FilterOption } from './reduce.js';
 import type { SearchHit } from './search.js';
 import { VIEW_MODE_LABELS, type ViewState } from './state.js';
-import { text, type Line } from './paint.js';
+import { text, wrapLine, type Line } from './paint.js';
 import { MUTED } from './theme.js';
 
 export function headerLines(progress: Progress, state: ViewState, contested: number, width: number): Line[] {
@@ -116,19 +116,37 @@ export function footerLine(state: ViewState, width: number): Line {
   return [text(truncateCells(hints, width), { fg: MUTED })];
 }
 
-export function helpLines(): Line[] {
+/** The help legend: what the status words and the list marks mean, in the lines an unwrapped help shows. */
+const HELP_LEGEND = [
+  'Status: computed for the as-of date from reports published by then (H: in hindsight);',
+  '"state claim" = state media alone, "reported" = outside sources alone, "confirmed" = both;',
+  'stale = newest report older than the threshold; CONTESTED = state media and outside',
+  'reports disagree on whether the site works. In the list: * state claim, ✓ confirmed,',
+  '° stale, ! contested. Any key closes this help.',
+];
+
+/**
+ * The help overlay for a pane `width` cells wide (omitted: unwrapped): one row per key binding
+ * (keymap.ts helpRows), its description wrapped under itself, then the legend wrapped to the
+ * width, so no mark (* ✓ ° !) is ever cut off.
+ */
+export function helpLines(width?: number): Line[] {
   const rows = helpRows();
-  const keyWidth = Math.max(...rows.map(([k]) => k.length)) + 2;
+  const room = width === undefined ? Number.MAX_SAFE_INTEGER : Math.max(1, width);
+  // The key column shrinks in a narrow pane so a description keeps at least half the width.
+  const keyWidth = Math.min(Math.max(...rows.map(([k]) => displayWidth(k))) + 2, Math.max(2, Math.floor(room / 2)));
   return [
     [text('Keys', { bold: true })],
     [],
-    ...rows.map(([k, h]): Line => [text(padCells(k, keyWidth), { bold: true }), text(h)]),
+    ...rows.flatMap(([k, h]): Line[] => {
+      const desc = wrapLine([text(h)], Math.max(1, room - keyWidth));
+      const key = displayWidth(k) + 1 <= keyWidth ? [text(padCells(k, keyWidth), { bold: true })] : null;
+      // A key wider than its column gets a line of its own.
+      const lead: Line[] = key ? [] : wrapLine([text(k, { bold: true })], room);
+      return [...lead, ...desc.map((d, i): Line => [...(i === 0 && key ? key : [text(' '.repeat(keyWidth))]), ...d])];
+    }),
     [],
-    [text('Status: computed for the as-of date from reports published by then (H: in hindsight);', { fg: MUTED })],
-    [text('"state claim" = state media alone, "reported" = outside sources alone, "confirmed" = both;', { fg: MUTED })],
-    [text('stale = newest report older than the threshold; CONTESTED = state media and outside', { fg: MUTED })],
-    [text('reports disagree on whether the site works. In the list: * state claim, ✓ confirmed,', { fg: MUTED })],
-    [text('° stale, ! contested. Any key closes this help.', { fg: MUTED })],
+    ...(width === undefined ? HELP_LEGEND.map((l): Line => [text(l, { fg: MUTED })]) : wrapLine([text(HELP_LEGEND.join(' '), { fg: MUTED })], room)),
   ];
 }
 

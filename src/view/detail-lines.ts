@@ -1,10 +1,12 @@
 /**
- * The detail pane as styled lines: status and who says so, a status bar per facility, quotes
- * with state media beside outside reports, prices, the dated timeline, notes and sources.
- * Every string from data goes through the sanitiser here.
+ * The detail pane as styled lines: status and who says so, the CONTESTED line, a status bar per
+ * facility, every dated statement (timeline and quotes) with state media beside outside sources
+ * by month, prices, products, notes and sources (relay outlets kept). Every string from data
+ * goes through the sanitiser here.
  */
 import type { SiteReport, StatusReport } from '../model/site-report.js';
-import { STANCE_LABELS, STATUS_LABELS, STRENGTH_LABELS, type Stance, type Status } from '../model/vocabulary.js';
+import { contestedSummary, sourceName, statementRows, type Statement } from '../model/statements.js';
+import { STATUS_LABELS, STRENGTH_LABELS, type Stance, type Status } from '../model/vocabulary.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { renderTable } from '../text/table.js';
 import { displayWidth, padCells, truncateCells, wrapCells } from '../text/width.js';
@@ -69,6 +71,10 @@ export function statusNoteLines(r: SiteReport, width: number): Line[] {
   return lines.flatMap((l) => wrapCells(sanitizeInline(l), Math.max(20, width) - 2).map((w): Line => [text(`  ${w}`, { fg: MUTED })]));
 }
 
+/**
+ * The whole detail of a site for a pane `width` cells wide (inner width; at least 20 is used).
+ * Every line fits the width: text wraps, only URLs and facility names are shortened with "…".
+ */
 export function siteDetailLines(r: SiteReport, width: number, noColor: boolean): Line[] {
   const w = Math.max(20, width);
   const clean = sanitizeInline;
@@ -82,13 +88,12 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
   lines.push(...wrapLine(statusLine(`As of ${r.as_of}: `, r.status, noColor), w, 2));
   lines.push(...statusNoteLines(r, w));
   if (r.status?.contested) {
-    const sv = r.status.state_view;
-    const ov = r.status.outside_view;
+    // Wrapped, never cut: the words of both sides are the point of the line.
     lines.push(
       ...wrapLine(
         [
           text(' CONTESTED ', noColor ? { bold: true, inverse: true } : { bg: CONTESTED, fg: '#000000', bold: true }),
-          text(` state media: ${sv ? STATUS_LABELS[sv.status] : '?'} (${sv?.date ?? '?'}) · ${ov ? STANCE_LABELS[ov.claimed_by] : 'outside'}: ${ov ? STATUS_LABELS[ov.status] : '?'} (${ov?.date ?? '?'})`),
+          text(` ${sanitizeInline(contestedSummary(r.status.state_view, r.status.outside_view))}`),
         ],
         w,
         2,
@@ -101,18 +106,25 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
     lines.push([], heading('Facilities'));
     const nameWidth = Math.min(26, Math.max(...r.facilities.map((f) => f.name.length)));
     for (const f of r.facilities) {
-      lines.push([
-        text(`  ${padCells(truncateCells(clean(f.name), nameWidth), nameWidth)} `),
-        ...statusBar(f.status?.status ?? null, noColor),
-        text(` ${f.status ? f.status.label + (f.status.uncertain ? '?' : '') : 'not reported'}`),
-        ...(f.status ? [text(` ${f.status.since} `, { fg: MUTED }), stanceTag(f.status.claimed_by, noColor)] : []),
-      ]);
+      // Wrapped under the bar: a narrow pane shows the label, date and stance on the next lines.
+      lines.push(
+        ...wrapLine(
+          [
+            text(`  ${padCells(truncateCells(clean(f.name), nameWidth), nameWidth)} `),
+            ...statusBar(f.status?.status ?? null, noColor),
+            text(` ${f.status ? f.status.label + (f.status.uncertain ? '?' : '') : 'not reported'}`),
+            ...(f.status ? [text(` ${f.status.since} `, { fg: MUTED }), stanceTag(f.status.claimed_by, noColor)] : []),
+          ],
+          w,
+          Math.min(nameWidth + 12, Math.floor(w / 2)),
+        ),
+      );
     }
   }
 
-  if (r.quotes.length) {
-    lines.push([], heading('What state media says · what outside sources report'));
-    lines.push(...quoteColumns(r, w, noColor));
+  if (r.statements.length) {
+    lines.push([], heading('State media · outside sources, by date'));
+    lines.push(...comparisonLines(r.statements, w, noColor));
   }
 
   if (r.prices.length) {
@@ -126,19 +138,6 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
     lines.push([text(`  source: ${cited.join(', ')}`, { fg: MUTED })]);
   }
 
-  if (r.timeline.length) {
-    lines.push([], heading('Timeline'));
-    for (const t of r.timeline) {
-      // The title wraps in the room the date, the tag and the uncertainty mark leave.
-      const prefix: Line = [text(`  ${padCells(clean(t.date_label), 12)} `, { fg: MUTED }), stanceTag(t.claimed_by, noColor), text(' ')];
-      const indent = prefix.reduce((sum, seg) => sum + displayWidth(seg.text), 0);
-      const mark = t.uncertain ? 2 : 0;
-      const head = wrapCells(clean(`${t.kind}: ${t.title}`), Math.max(1, w - indent - mark));
-      lines.push([...prefix, text(head[0] ?? ''), ...(t.uncertain ? [text(' ?', { bold: true })] : [])]);
-      for (const more of head.slice(1)) lines.push([text(' '.repeat(indent) + more)]);
-    }
-  }
-
   if (r.products.length) {
     lines.push([], heading('Products'));
     lines.push(...wrap(r.products.map((p) => p.name + (p.name_ko ? ` ${p.name_ko}` : '')).join(' · ')));
@@ -149,34 +148,69 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
   }
   lines.push([], heading('Sources'));
   for (const s of r.sources) {
-    lines.push([text(`  ${s.id}`, { bold: true }), text(` ${clean(s.outlet)}, ${s.date} `), stanceTag(s.kind, noColor), ...(s.uncertain ? [text(' ?')] : [])]);
+    const head: Line = [text(`  ${s.id}`, { bold: true }), text(` ${clean(sourceName(s))}, ${s.date} `), stanceTag(s.kind, noColor), ...(s.uncertain ? [text(' ?')] : [])];
+    lines.push(...wrapLine(head, w, 4));
     if (s.url) lines.push([text(`    ${truncateCells(clean(s.url), w - 4)}`, { fg: MUTED })]);
   }
   return lines;
 }
 
-/** State-media quotes on the left, everyone else on the right; stacked when the pane is narrow. */
-function quoteColumns(r: SiteReport, width: number, noColor: boolean): Line[] {
-  const block = (q: SiteReport['quotes'][number], w: number): Line[] => [
-    [stanceTag(q.stance, noColor, true), text(` ${truncateCells(sanitizeInline(q.speaker), Math.max(4, w - STANCE_MARK[q.stance].long.length - 3))}`, { fg: MUTED })],
-    ...wrapCells(sanitizeInline(`“${q.text}”${q.translated ? ' (tr.)' : ''}`), w).map((l) => [text(l)]),
-    [text(`${q.date} · ${q.source}`, { fg: MUTED })],
-    [],
-  ];
-  const state = r.quotes.filter((q) => q.stance === 'state_media');
-  const other = r.quotes.filter((q) => q.stance !== 'state_media');
-  if (width < 70 || state.length === 0 || other.length === 0) {
-    return r.quotes.flatMap((q) => block(q, width - 2)).map((l) => [text('  '), ...l]);
-  }
-  const col = Math.floor((width - 5) / 2);
-  const left = state.flatMap((q) => block(q, col));
-  const right = other.flatMap((q) => block(q, col));
+/**
+ * Inner detail width (cells) from which the comparison is drawn in two columns: two columns of at
+ * least 26 cells, the 2-cell indent and the 3-cell " │ " separator. From src/view/layout.ts: a
+ * 160×48 terminal gives a 58-cell detail (wide layout, map shown), 140×48 gives 51, 100×30 (medium)
+ * gives 56, 102 columns and up in the medium layout give 58+, and hiding the map (m) in the wide
+ * layout gives 80+. Narrower, the statements alternate in date order, each with its stance mark.
+ */
+export const TWO_COLUMN_MIN_WIDTH = 57;
+
+/**
+ * The claims-vs-reports section: statements (timeline entries and quotes) in rows by period
+ * (month, or year for year-only dates). From TWO_COLUMN_MIN_WIDTH cells: STATE MEDIA | OUTSIDE
+ * SOURCES, a claim and the report of the same period at the same height; narrower, one column in
+ * date order, each statement headed by its stance in words. Takes the inner pane width in cells.
+ */
+export function comparisonLines(statements: readonly Statement[], width: number, noColor: boolean): Line[] {
+  const rows = statementRows(statements);
   const out: Line[] = [];
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const l = left[i] ?? [];
-    out.push([text('  '), ...l, text(' '.repeat(Math.max(0, col - lineWidth(l))) + ' │ ', { fg: MUTED }), ...(right[i] ?? [])]);
+  const rowRule = (label: string, w: number): Line => [text(`  ${label} `, { bold: true }), text('┄'.repeat(Math.max(0, w - displayWidth(label) - 3)), { fg: MUTED })];
+  if (width >= TWO_COLUMN_MIN_WIDTH) {
+    const col = Math.floor((width - 5) / 2);
+    const sep = (l: Line) => [text('  '), ...l, text(' '.repeat(Math.max(0, col - lineWidth(l))) + ' │ ', { fg: MUTED })];
+    const title = (t: string, stance: Stance): Line => [text(t, noColor ? { bold: true } : { fg: STANCE_MARK[stance].colour, bold: true })];
+    out.push([...sep(title('STATE MEDIA', 'state_media')), ...title('OUTSIDE SOURCES', 'outside_report')]);
+    for (const row of rows) {
+      out.push(rowRule(row.period_label, width));
+      const left = row.state_media.flatMap((s, i) => [...(i ? [[] as Line] : []), ...statementBlock(s, col, noColor, false)]);
+      const right = row.outside.flatMap((s, i) => [...(i ? [[] as Line] : []), ...statementBlock(s, col, noColor, false)]);
+      for (let i = 0; i < Math.max(left.length, right.length); i++) out.push([...sep(left[i] ?? []), ...(right[i] ?? [])]);
+    }
+    return out;
+  }
+  for (const row of rows) {
+    out.push(rowRule(row.period_label, width));
+    const inRow = [...row.state_media, ...row.outside].sort((a, b) => statements.indexOf(a) - statements.indexOf(b));
+    inRow.forEach((s, i) => out.push(...(i ? [[] as Line] : []), ...statementBlock(s, width - 2, noColor, true).map((l) => [text('  '), ...l])));
   }
   return out;
+}
+
+/**
+ * One statement in `w` cells: its stance (in words when `long`) and date; its kind and title, or
+ * a quote's words (wrapped, never cut); who said it and where (outlets with relay, wrapped).
+ */
+function statementBlock(s: Statement, w: number, noColor: boolean, long: boolean): Line[] {
+  const clean = sanitizeInline;
+  const m = STANCE_MARK[s.stance];
+  const tag = text(long ? `[${m.long}]` : m.short, noColor ? { bold: true } : { fg: m.colour, bold: true });
+  const head: Line = [tag, text(` ${clean(s.date_label)}${s.uncertain ? ' ?' : ''}`, { bold: true })];
+  const words = s.kind === 'quote' ? `“${s.text}”${s.translated ? ' (tr.)' : ''}` : `${s.kind}: ${s.text}`;
+  const by = s.speaker ? `— ${s.speaker}; ${s.outlets.join('; ')}` : s.outlets.join('; ');
+  return [
+    ...wrapLine(head, w, 2),
+    ...wrapCells(clean(words), w).map((l): Line => [text(l)]),
+    ...wrapCells(clean(by), w).map((l): Line => [text(l, { fg: MUTED })]),
+  ];
 }
 
 function lineWidth(line: Line): number {

@@ -183,3 +183,23 @@ test("Sinpho's December 2024 offshore farm does not make the 2025 site inaugurat
   const sepho = JSON.parse((await cli('show', 'Sepho', '--as-of', '2025-06-30', '--format', 'json')).out) as { status: { status: string } | null };
   assert.equal(sepho.status?.status, 'under_construction');
 });
+
+test('source names users see carry no seed placeholder and no relay inside the outlet (issue 12)', () => {
+  // outlet, via and title are drawn wherever a source is named ("Daily NK via Business Insider Polska");
+  // seed numbers and working notes belong in `note`.
+  const raw = read(join(DEFAULT_DATA_DIR, 'sources.yaml')).sources as (SourceRec & { via?: string; title?: string })[];
+  const bad: string[] = [];
+  for (const s of raw) {
+    for (const [field, value] of [['outlet', s.outlet], ['via', s.via], ['title', s.title]] as const) {
+      if (value === undefined) continue;
+      if (/\bseed\b|https?:\/\/|\(no URL/i.test(value)) bad.push(`${s.id}.${field}: ${value}`);
+    }
+    if (/\(via\b|\bvia\s/i.test(s.outlet)) bad.push(`${s.id}.outlet names a relay (use via): ${s.outlet}`);
+    if (/^Unidentified/.test(s.outlet)) bad.push(`${s.id}.outlet: ${s.outlet} (write "unidentified website")`);
+  }
+  assert.deepEqual(bad, []);
+  // Seed 001 is The Asia Review's rewrite (research/20x10-facts-2026.md: 31 Aug 2025, https://theasiareview.com/?p=10412).
+  const rewrite = raw.find((s) => s.id === 'rewrite-2025-08-31-kimhyongjik');
+  assert.equal(rewrite?.outlet, 'The Asia Review');
+  assert.equal(rewrite?.url, 'https://theasiareview.com/?p=10412');
+});

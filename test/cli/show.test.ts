@@ -96,10 +96,38 @@ test('text output shows status, the stance of each quote and the sources', async
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /^Kim Hyong Jik/);
   assert.match(r.out, /As of 2025-12-31 \(what was known then\): OPERATING \(state claim\) \(uncertain\)/);
-  assert.match(r.out, /CONTESTED: state media says operating/);
-  assert.match(r.out, /\[OUTSIDE REPORT\] /);
+  const flat = r.out.replace(/\s+/g, ' ');
+  // What each side claims, in words, with outlets (relay kept) and dates.
+  assert.match(flat, /CONTESTED: state media: operating — The new factories in "20 cities and counties" achieved "remarkable growth in production and net income" from April through July \(Rodong Sinmun via Daily NK, 18 Aug 2025\) · outside report: far below capacity — Foodstuff factory: The food factory runs only about one week a month \(Daily NK via europesays\.com \(mirror\), Aug 2025\)/);
+  assert.match(r.out, /── State media · outside sources, by date/);
+  assert.match(flat, /\[STATE MEDIA\] inauguration, 11 Feb 2025 Inauguration of the regional-industry factories Rodong Sinmun via KCNA Watch; Yonhap via newspic\.kr/);
+  assert.match(r.out, /\[OUTSIDE REPORT\] quote, Aug 2025\n/);
   assert.match(r.out, /── Sources/);
-  assert.match(r.out, /europesays\.com/);
+  assert.match(r.out, /dailynk-2025-08-kimhyongjik: Daily NK via europesays\.com \(mirror\), 2025-08/);
+});
+
+test('source lines name the relay outlet ("Daily NK via Business Insider Polska"); no seed placeholder reaches the text', async () => {
+  const r = await cli('show', 'kusong', '--as-of', '2026-11-30');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /dailynk-2024-11-soldiers-via-businessinsider: Daily NK via Business Insider Polska, 2024-11/);
+  for (const site of ['kimhyongjik', 'kimhwa', 'songchon', 'kusong']) {
+    const t = await cli('show', site, '--as-of', '2026-11-30');
+    assert.doesNotMatch(t.out, /\(seed \d+\)|Unidentified website/i, site);
+  }
+  const k = await cli('show', 'kimhyongjik', '--as-of', '2026-11-30');
+  assert.match(k.out, /rewrite-2025-08-31-kimhyongjik: The Asia Review, 2025-08-31/);
+});
+
+test('show --format json: site_latest_report is the site\'s own latest report, latest_report the whole dataset\'s', async () => {
+  const r = await report('kimhyongjik', '--as-of', '2026-11-30');
+  assert.equal(r.site_latest_report, '2025-08-31', 'the Daily NK report of Aug 2025, published by 31 Aug');
+  assert.ok(r.latest_report! > r.site_latest_report!, 'the dataset has later reports about other sites');
+  const june = await report('kimhyongjik', '--as-of', '2025-06-30');
+  assert.equal(june.site_latest_report, '2025-03-24', 'known on 30 June 2025: the March state claim');
+  assert.ok(r.statements.some((s) => s.camp === 'state_media' && s.kind === 'inauguration' && s.outlets.includes('Rodong Sinmun via KCNA Watch')));
+  const text = await cli('show', 'kimhyongjik', '--as-of', '2026-11-30');
+  assert.match(text.out, /^Latest report about this site known then: 2025-08-31$/m);
+  assert.match(text.out, new RegExp(`^Latest report in the whole dataset known then: ${r.latest_report}$`, 'm'));
 });
 
 test('a registry county with no program site says so', async () => {

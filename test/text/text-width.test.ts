@@ -57,15 +57,32 @@ test('wrapping keeps every character and breaks text without spaces by character
   }
 });
 
-test('wrapped detail text never loses a word: every timeline title and note of every site, at every pane width', () => {
+test('wrapped detail text never loses a word: every statement (timeline title or quote) and note of every site, at every pane width', () => {
   const atlas = bundledAtlas();
   const failures: string[] = [];
   for (const site of atlas.dataset.sites) {
     const report = buildSiteReport(atlas.dataset, site, '2026-11-30');
-    const prose = [...report.timeline.map((t) => t.title), ...report.notes.map((n) => n.text)];
+    // The timeline is drawn as the state media | outside comparison: each statement's words.
+    const prose = [...report.statements.map((s) => s.text), ...report.notes.map((n) => n.text)];
     for (const w of [31, 42, 58, 90]) {
-      const shown = siteDetailLines(report, w, false)
-        .map((line) => plain(line))
+      const lines = siteDetailLines(report, w, false).map((line) => plain(line));
+      // From TWO_COLUMN_MIN_WIDTH the comparison stands in two columns: read each column on its own.
+      const header = lines.find((l) => /^ {2}STATE MEDIA +│ OUTSIDE SOURCES$/.test(l));
+      const sep = header === undefined ? -1 : displayWidth(header.slice(0, header.indexOf('│')));
+      const left: string[] = [];
+      const right: string[] = [];
+      for (const l of lines) {
+        if (sep < 0 || !l.includes('│')) left.push(l);
+        else {
+          const chars = [...l];
+          let x = 0;
+          let i = 0;
+          while (i < chars.length && x < sep) x += displayWidth(chars[i++]!);
+          left.push(chars.slice(0, i).join(''));
+          right.push(chars.slice(i + 1).join(''));
+        }
+      }
+      const shown = [...left, ...right]
         .filter((l) => displayWidth(l) <= w)
         .join(' ')
         .replace(/[\s?]+/g, ''); // ' ?' marks an uncertain item after its first line

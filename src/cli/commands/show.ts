@@ -2,6 +2,7 @@ import { resolvePlace } from '../../model/places.js';
 import { describePlaceLookup } from '../../model/place-hints.js';
 import type { Dataset } from '../../model/types.js';
 import { buildSiteReport, type SiteReport, type StatusReport } from '../../model/site-report.js';
+import { contestedSummary, sourceName, statementRows } from '../../model/statements.js';
 import { STANCE_LABELS, STATUS_LABELS, STRENGTH_LABELS } from '../../model/vocabulary.js';
 import type { County } from '../../registry/types.js';
 import { sanitizeInline } from '../../text/sanitize.js';
@@ -16,7 +17,8 @@ import { printJson, printLines, type Output } from '../output.js';
 export const SHOW_USAGE = `Usage: nk20x10 show COUNTY [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N] [--format text|json] [--data DIR]
 
 Everything known about one site as of the date (default today): status, its strength and who says so, facilities,
-timeline, products, prices, quotes (state media beside outside reports) and every source cited.
+timeline, products, prices, every dated statement by period (state media beside outside sources, relay outlets
+kept) and every source cited; the latest report about the site and in the whole dataset.
 COUNTY is any spelling: an id (kimhyongjik), DPRK or registry English (Kim Hyong Jik, Kimhyongjik),
 McCune–Reischauer (Kimhyŏngjik-kun), Revised Romanization (Gimhyeongjik-gun) or Hangul (김형직군).
 A name two places share ("Unsan") is refused: add the province ("Unsan, North Pyongan") or use the id.
@@ -81,7 +83,8 @@ export function reportLines(r: SiteReport, columns: number): string[] {
   out.push(`Registry unit: ${r.county.name_en} ${r.county.name_ko} ${r.county.name_hanja} (${r.county.type}, ${r.county.id})`);
   if (r.province_note) out.push(...wrap(`Province note: ${r.province_note}`, ''));
   out.push(...wrap(`As of ${r.as_of}${r.hindsight ? " in HINDSIGHT (today's knowledge of that day)" : ' (what was known then)'}: ${statusPhrase(r.status)}`, ''));
-  out.push(`Latest report ${r.hindsight ? 'in the dataset' : 'known then'}: ${r.latest_report ?? 'none'}`);
+  out.push(`Latest report about this site${r.hindsight ? '' : ' known then'}: ${r.site_latest_report ?? 'none'}`);
+  out.push(`Latest report in the whole dataset${r.hindsight ? '' : ' known then'}: ${r.latest_report ?? 'none'}`);
   if (r.status) {
     out.push(
       ...wrap(
@@ -92,8 +95,7 @@ export function reportLines(r: SiteReport, columns: number): string[] {
     for (const u of r.status.uncertain_reasons) out.push(...wrap(`Uncertain: ${u}`));
   }
   if (r.status?.contested) {
-    out.push(`CONTESTED: state media says ${r.status.state_view ? STATUS_LABELS[r.status.state_view.status] : '?'} (${r.status.state_view?.date}); ` +
-      `${STANCE_LABELS[r.status.outside_view?.claimed_by ?? 'outside_report']} says ${r.status.outside_view ? STATUS_LABELS[r.status.outside_view.status] : '?'} (${r.status.outside_view?.date})`);
+    out.push(...wrap(`CONTESTED: ${contestedSummary(r.status.state_view, r.status.outside_view)}`, '').map((l, i) => (i === 0 ? l : `    ${l}`)));
   }
 
   heading('Facilities');
@@ -131,13 +133,21 @@ export function reportLines(r: SiteReport, columns: number): string[] {
       ).map((l) => `    ${l}`),
     );
   }
-  if (r.quotes.length) {
-    heading('Quotes: state media beside outside reports');
-    for (const q of r.quotes) {
-      out.push(`  [${STANCE_LABELS[q.stance].toUpperCase()}] ${sanitizeInline(q.speaker)}, ${q.date} [${q.source}]${q.translated ? ' (translated)' : ''}`);
-      out.push(...wrap(`“${q.text}”`));
-      if (q.original) out.push(...wrap(`original: ${q.original}`));
+  if (r.statements.length) {
+    heading('State media · outside sources, by date');
+    for (const row of statementRows(r.statements)) {
+      out.push(`  ${row.period_label}`);
+      for (const side of [row.state_media, row.outside]) {
+        for (const st of side) {
+          const words = st.kind === 'quote' ? `“${st.text}”${st.translated ? ' (translated)' : ''}` : st.text;
+          out.push(`    [${STANCE_LABELS[st.stance].toUpperCase()}] ${st.kind}, ${st.date_label}${st.uncertain ? ' (uncertain)' : ''}`);
+          out.push(...wrap(words, '      '));
+          out.push(...wrap(`${st.speaker ? `${st.speaker}; ` : ''}${st.outlets.join('; ')} [${st.sources.join(', ')}]`, '      '));
+        }
+      }
     }
+    const originals = r.quotes.filter((q) => q.original);
+    for (const q of originals) out.push(...wrap(`original of “${q.text}”: ${q.original}`));
   }
   if (r.notes.length) {
     heading('Notes');
@@ -149,8 +159,8 @@ export function reportLines(r: SiteReport, columns: number): string[] {
   }
   heading('Sources');
   for (const s of r.sources) {
-    out.push(`  ${s.id}: ${sanitizeInline(s.outlet)}, ${s.date}${s.title ? `, “${sanitizeInline(s.title)}”` : ''} (${STANCE_LABELS[s.kind]})${s.uncertain ? ' (uncertain)' : ''}`);
-    out.push(`      ${s.url ? sanitizeInline(s.url) : '(no URL recorded)'}${s.via ? `  via ${sanitizeInline(s.via)}` : ''}`);
+    out.push(...wrap(`${s.id}: ${sourceName(s)}, ${s.date}${s.title ? `, “${s.title}”` : ''} (${STANCE_LABELS[s.kind]})${s.uncertain ? ' (uncertain)' : ''}`, '  ').map((l, i) => (i === 0 ? l : `    ${l.slice(2)}`)));
+    out.push(`      ${s.url ? sanitizeInline(s.url) : '(no URL recorded)'}`);
   }
   return out;
 }
