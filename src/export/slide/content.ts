@@ -64,8 +64,10 @@ export function siteTableLines(sites: readonly SiteSummary[], width: number, noC
 export function nationalListLines(dataset: Dataset, lens: Lens, width: number, noColor: boolean): Line[] {
   const lines: Line[] = [];
   for (const p of dataset.registry.provinces) {
-    const sites = summaries(dataset, lens, dataset.sites.filter((s) => s.province === p.id).map((s) => s.id));
-    lines.push([text(sanitizeInline(`${p.name_en} ${p.name_ko}`), { bold: true }), text(` · ${sites.length === 0 ? 'no program site known' : `${sites.length} site${sites.length === 1 ? '' : 's'}`}`, { fg: MUTED })]);
+    const ids = dataset.sites.filter((s) => s.province === p.id).map((s) => s.id);
+    const sites = summaries(dataset, lens, ids);
+    const count = ids.length === 0 ? 'no program site known' : `${ids.length} site${ids.length === 1 ? '' : 's'}${sites.length < ids.length ? ` (${ids.length - sites.length} not reported by this day)` : ''}`;
+    lines.push([text(sanitizeInline(`${p.name_en} ${p.name_ko}`), { bold: true }), text(` · ${count}`, { fg: MUTED })]);
     for (const s of sites) {
       const flags = flagText(s);
       const line: Line = [text('  '), ...swatch(s.status, noColor), text(` ${sanitizeInline(s.name_en)} `), text(`${s.year} · ${s.label}${flags ? ` · ${flags}` : ''}`, { fg: MUTED })];
