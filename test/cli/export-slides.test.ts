@@ -6,6 +6,9 @@ import { test } from 'node:test';
 import { DOMParser } from '@xmldom/xmldom';
 import { PNG } from 'pngjs';
 import { run } from '../../src/cli/main.js';
+import { exportCurrentScreen } from '../../src/cli/commands/export.js';
+import { viewContext } from '../../src/view/reduce.js';
+import { stateForView } from '../../src/view/views.js';
 import { siteStatusAt } from '../../src/model/status.js';
 import { STATUS_LABELS, STRENGTH_LABELS } from '../../src/model/vocabulary.js';
 import { LEGEND, STALE_MARK } from '../../src/map/legend.js';
@@ -184,4 +187,19 @@ test('the county slide shows its gap rows and the gap slide every row, through t
   const txt = await exportText('gap', '120x30');
   if (rows.length === 0) assert.match(txt, /No gap rows under this lens\./);
   for (const r of rows) assert.ok(txt.includes(r.name_en), r.name_en);
+});
+
+test('the e key saves a screenshot of the screen without the footer and without key hints in pane titles', async () => {
+  const atlas = bundledAtlas();
+  const ctx = viewContext(atlas.dataset);
+  const state = stateForView(ctx, { kind: 'county', id: 'kimhyongjik' }, '2025-12-31');
+  const file = await exportCurrentScreen(atlas, state, 'txt', { cols: 120, rows: 30 }, scratch());
+  const txt = readFileSync(file, 'utf8');
+  assert.match(txt, /Kim Hyong Jik County/);
+  // A screenshot keeps where the detail is scrolled to ("1–24 of 104"), not the keys.
+  assert.doesNotMatch(txt, /PgUp|PgDn|\? help|q quit|\(z: |Enter opens/);
+  assert.match(txt, /Detail \(1–\d+ of \d+\) +│/);
+  // The screen is still the screen: its panes' borders are whole (the hints became spaces, not gaps).
+  const rows = txt.split('\n').filter((l) => /^[│╭╰]/.test(l));
+  assert.ok(rows.length >= 20, 'the panes are there');
 });
