@@ -175,8 +175,9 @@ test('pack progress goes to stderr only when it is a terminal, then a summary', 
   const dir = join(scratch(), 'pack');
   const code = await run(['export', '--pack', dir, '--format', 'txt', ...AS_OF, '--size', '60x16'], { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: true });
   assert.equal(code, 0, err);
-  assert.match(err, /\r\u001b\[2K1\/78 national…/);
+  assert.match(err, /\r\u001b\[2K1\/78 (?:national|gap|timeline|province-[a-z-]+)…/);
   assert.match(err, /\r\u001b\[2K78\/78 county-[a-z-]+…/);
+  for (let n = 1; n <= 78; n++) assert.ok(err.includes(`\u001b[2K${n}/78 `), `${n}/78`);
   assert.match(err, /\r\u001b\[2K$/, 'the progress line is cleared at the end');
   assert.match(out, /^wrote 78 slides and index\.html to .*: [\d,]+ bytes in [\d.]+ s\n$/);
 });

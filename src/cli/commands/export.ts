@@ -1,5 +1,6 @@
 import { lstatSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { openAtlas, type Atlas } from '../../atlas.js';
 import { ExportError, exportToFile, writeFileAtomic } from '../../export/index.js';
 import { checkDirTarget, checkFileTarget } from '../../export/output-target.js';
@@ -215,10 +216,26 @@ async function writePack(dir: string, atlas: Atlas, ctx: ViewContext, s: Setting
   // Progress only on a terminal: "12/86 county-kusong…", rewritten in place, cleared at the end.
   const tty = io.errIsTTY === true;
   let total = 0;
-  for (const [i, view] of views.entries()) {
-    if (tty) io.err(`\r\u001b[2K${i + 1}/${views.length} ${slideStem(view, s.asOf, s.hindsight).replace(/^nk20x10-/, '').replace(/-\d{4}-\d{2}-\d{2}(-hindsight)?$/, '')}…`);
-    total += (await writeSlideFile(join(realDir, fileOf(view)), view, atlas, s)).bytes;
-  }
+  let done = 0;
+  // Slides are composed one at a time on this thread; PNGs are drawn on resvg's thread pool, a few
+  // at once (one per core, at most 4), so composing and drawing overlap.
+  const lanes = Math.max(1, Math.min(4, availableParallelism()));
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < views.length) {
+      const view = views[next++]!;
+      try {
+        total += (await writeSlideFile(join(realDir, fileOf(view)), view, atlas, s)).bytes;
+      } catch (err) {
+        failed = true; // the other lanes stop after the slide they are writing
+        throw err;
+      }
+      done++;
+      if (tty) io.err(`\r\u001b[2K${done}/${views.length} ${slideStem(view, s.asOf, s.hindsight).replace(/^nk20x10-/, '').replace(/-\d{4}-\d{2}-\d{2}(-hindsight)?$/, '')}…`);
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
   if (tty) io.err('\r\u001b[2K');
   const index = packIndexHtml({
     asOf: asOfText(atlas, lens),

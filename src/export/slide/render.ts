@@ -41,7 +41,7 @@ export async function renderSlide(slide: Slide, format: SlideFormat, scale: 1 | 
       return gridToSvg(slide.grid, slide.meta, slide.vectors);
     case 'png':
       // The native PNG renderer and its fonts are loaded only when a PNG is asked for.
-      return (await import('../png.js')).svgToPng(gridToSvg(slide.grid, slide.meta, slide.vectors), scale);
+      return (await import('../png.js')).svgToPngAsync(gridToSvg(slide.grid, slide.meta, slide.vectors), scale);
     case 'html':
       return gridToHtml(slide.grid, slide.meta);
     case 'txt':
