@@ -1,6 +1,6 @@
 /** Composed slides as a reader sees them: no terminal chrome, the right map, every unit named, a true legend, the pack index, sizes, progress. */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DOMParser } from '@xmldom/xmldom';
@@ -179,7 +179,10 @@ test('pack progress goes to stderr only when it is a terminal, then a summary', 
   assert.match(err, /\r\u001b\[2K78\/78 county-[a-z-]+…/);
   for (let n = 1; n <= 78; n++) assert.ok(err.includes(`\u001b[2K${n}/78 `), `${n}/78`);
   assert.match(err, /\r\u001b\[2K$/, 'the progress line is cleared at the end');
-  assert.match(out, /^wrote 78 slides and index\.html to .*: [\d,]+ bytes in [\d.]+ s\n$/);
+  const m = /^wrote 78 slides and index\.html to .*: ([\d,]+) bytes in [\d.]+ s\n$/.exec(out);
+  assert.ok(m, out);
+  const onDisk = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  assert.equal(Number(m[1]!.replace(/,/g, '')), onDisk, 'the summary counts every byte written');
 });
 
 test('the county slide shows its gap rows and the gap slide every row, through the gap table lines', async () => {

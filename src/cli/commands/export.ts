@@ -226,7 +226,9 @@ async function writePack(dir: string, atlas: Atlas, ctx: ViewContext, s: Setting
     while (!failed && next < views.length) {
       const view = views[next++]!;
       try {
-        total += (await writeSlideFile(join(realDir, fileOf(view)), view, atlas, s)).bytes;
+        // Awaited first, then added: `total += await …` would read `total` before the await and lose other lanes' bytes.
+        const { bytes } = await writeSlideFile(join(realDir, fileOf(view)), view, atlas, s);
+        total += bytes;
       } catch (err) {
         failed = true; // the other lanes stop after the slide they are writing
         throw err;
