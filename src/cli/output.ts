@@ -4,11 +4,16 @@ import { safeJson, sanitizeBlock } from '../text/sanitize.js';
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** True when `err` goes to a terminal (progress lines are shown only then). Absent: not a terminal. */
+  errIsTTY?: boolean;
 }
 
 export const processOutput: Output = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  get errIsTTY() {
+    return process.stderr.isTTY === true;
+  },
 };
 
 /** Lines for a terminal, sanitised. */

@@ -59,7 +59,7 @@ export function layoutFrame(grid: CellGrid, meta: ExportMeta): FrameLayout {
   const { pad, lineGap } = FRAME;
   const screenW = grid.cols * CELL_WIDTH;
   const screenH = grid.rows * CELL_HEIGHT;
-  const innerW = Math.max(screenW, 480);
+  const innerW = Math.max(screenW, 480, (meta.pageWidth ?? 0) - 2 * pad);
   const width = innerW + 2 * pad;
   const lines: FrameLine[] = [];
   let y: number = pad;
@@ -120,6 +120,6 @@ export function layoutFrame(grid: CellGrid, meta: ExportMeta): FrameLayout {
     y += 4;
     block(`Generated ${cleanText(meta.generatedAt)}`, FRAME.creditSize, FRAME.muted);
   }
-  const height = Math.ceil(y + pad - FRAME.creditSize * (lineGap - 1));
+  const height = Math.max(meta.pageHeight ?? 0, Math.ceil(y + pad - FRAME.creditSize * (lineGap - 1)));
   return { width, height, screen, lines, legend };
 }

@@ -1,5 +1,7 @@
 /**
- * Screenshot export. The pipeline:
+ * Exports. Briefing slides (the `export` command, `--pack`) are composed in slide/: the view's
+ * blocks (map, detail, tables, chart) laid out on a cell grid, then drawn by the renderers below.
+ * The app's `e` key is a screenshot of the screen, through this pipeline:
  *
  *   ANSI frame (what Ink printed) ──► terminal emulator (@xterm/headless) ──► cell grid
  *     cell grid ──► SVG  (vector: text on the cell grid; braille, box drawing, blocks as shapes)

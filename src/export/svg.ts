@@ -250,8 +250,18 @@ export function renderCells(cells: readonly (readonly Cell[])[]): string {
   return out;
 }
 
-/** The whole export: frame, header, screen, legend, credits. */
-export function gridToSvg(grid: CellGrid, meta: ExportMeta): string {
+/** A vector drawing placed over the screen's cells: an SVG fragment in px, origin at cell (col, row). */
+export interface ScreenOverlay {
+  col: number;
+  row: number;
+  svg: string;
+}
+
+/**
+ * The whole export: frame, header, screen, legend, credits. `overlays` (a slide's vector chart)
+ * are drawn over the screen's cells; their markup is trusted (built by src/export, not from input).
+ */
+export function gridToSvg(grid: CellGrid, meta: ExportMeta, overlays: readonly ScreenOverlay[] = []): string {
   const layout = layoutFrame(grid, meta);
   const family = meta.fontFamily ? safeText(meta.fontFamily) : xmlEscape(DEFAULT_FONT_FAMILY);
   const { screen } = layout;
@@ -301,6 +311,7 @@ export function gridToSvg(grid: CellGrid, meta: ExportMeta): string {
     `<g id="screen" transform="translate(${num(screen.x)} ${num(screen.y)})" font-family="${family}" font-size="${num(FONT_SIZE)}">`,
   );
   parts.push(renderCells(grid.cells));
+  for (const o of overlays) parts.push(`<g transform="translate(${num(o.col * CELL_WIDTH)} ${num(o.row * CELL_HEIGHT)})">${o.svg}</g>`);
   parts.push('</g>\n</svg>\n');
   return parts.join('');
 }

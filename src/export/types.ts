@@ -44,6 +44,9 @@ export interface ExportMeta {
   schematicNote?: string;
   /** ISO time of the export; `null` omits it, which makes output byte-identical for the same input. */
   generatedAt: string | null;
+  /** A slide's page size in px at scale 1: the frame is at least this wide and tall (the grid centred, the rest padded). */
+  pageWidth?: number;
+  pageHeight?: number;
   /** CSS font-family list for the screen text; defaults to the bundled fonts, then monospace. */
   fontFamily?: string;
 }

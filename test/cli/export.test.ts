@@ -11,17 +11,19 @@ import { scratchDir } from '../helpers/scratch.js';
 const scratch = () => scratchDir('nk-export-');
 const AS_OF = ['--as-of', '2025-12-31'];
 
-test('a county PNG shows the screen at 2x with the status colours of the map', async () => {
+test('a county PNG is a slide at 2x with the status colours of the map', async () => {
   const out = join(scratch(), 'k.png');
   const r = await cli('export', '--view', 'county:Kimhyongjik', '--format', 'png', '-o', out, ...AS_OF, '--size', '120x36');
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /^wrote .*k\.png \(PNG, 120×36, [\d,]+ bytes\)\n$/);
+  // A county slide grows taller rather than cut its detail: 36 rows at least.
+  const m = /^wrote .*k\.png \(PNG, 120×(\d+) cells, [\d,]+ bytes\)\n$/.exec(r.out);
+  assert.ok(m && Number(m[1]) >= 36, r.out);
   const png = PNG.sync.read(readFileSync(out));
-  assert.ok(png.width >= 120 * 10 * 2 && png.height >= 36 * 22 * 2, `${png.width}×${png.height}`);
+  assert.ok(png.width >= 120 * 10 * 2 && png.height >= Number(m[1]) * 22 * 2, `${png.width}×${png.height}`);
   const colours = new Set<string>();
   for (let i = 0; i < png.data.length; i += 4 * 7) colours.add(`${png.data[i]},${png.data[i + 1]},${png.data[i + 2]}`);
   assert.ok(colours.size > 50, 'not a blank image');
-  assert.ok(colours.has('213,94,0'), 'disrupted (#D55E00) is drawn: the county is disrupted as of Dec 2025');
+  assert.ok(colours.has('204,121,167'), 'the county is highlighted (#CC79A7) on its province map');
   assert.ok(colours.has('127,205,187'), 'inaugurated (#7FCDBB) counties are drawn');
 });
 
@@ -49,12 +51,12 @@ test('SVG keeps text per cell, including the Hangul name, and is byte-identical 
   assert.match(a, /europesays\.com\/2366857/, 'the sources on the screen are credited with URLs');
 });
 
-test('txt is plain text; ansi is the raw frame', async () => {
+test('txt is plain text; ansi is the slide in terminal colours', async () => {
   const dir = scratch();
   assert.equal((await cli('export', '--view', 'province:N. Phyongan', '-o', join(dir, 'p.txt'), ...AS_OF)).code, 0);
   const txt = readFileSync(join(dir, 'p.txt'), 'utf8');
   assert.match(txt, /North Pyongan 평안북도/);
-  assert.match(txt, /Kujang 구장군/);
+  assert.match(txt, /Kujang County 구장군/);
   assert.doesNotMatch(txt, /\u001b/);
   assert.match(txt, /Data as of 2025-12-31 \(what was known on that day\) · latest report 2025-\d\d-\d\d · stale after 6 months/);
   assert.equal((await cli('export', '--view', 'county:kimhyongjik', '--hindsight', '-o', join(dir, 'h.txt'), ...AS_OF)).code, 0);
@@ -91,7 +93,7 @@ test('existing files are kept unless --force; data/ is never written; bad sizes 
   assert.match(ambiguous.err, /ambiguous/);
 });
 
-test('--pack writes the national view, every province and every program site, and an index linking them', async () => {
+test('--pack writes the national view, the gap and timeline slides, every province and every program site, and an index linking them', async () => {
   const dir = join(scratch(), 'pack');
   const r = await cli('export', '--pack', dir, '--format', 'svg', ...AS_OF, '--size', '100x30');
   assert.equal(r.code, 0, r.err);
@@ -101,10 +103,15 @@ test('--pack writes the national view, every province and every program site, an
   assert.ok(svgs.includes('nk20x10-national-2025-12-31.svg'));
   assert.ok(svgs.includes('nk20x10-province-ryanggang-2025-12-31.svg'));
   assert.ok(svgs.includes('nk20x10-county-kimhyongjik-2025-12-31.svg'));
+  assert.ok(svgs.includes('nk20x10-gap-2025-12-31.svg'));
+  assert.ok(svgs.includes('nk20x10-timeline-2025-12-31.svg'));
+  assert.equal(svgs.length, 1 + 2 + 12 + 63);
   assert.equal(svgs.filter((f) => f.includes('-county-')).length, 63);
   // 12 of the 13 first-level units have program sites (Rason has none yet).
   assert.equal(svgs.filter((f) => f.includes('-province-')).length, 12);
   for (const f of svgs) assert.ok(index.includes(`href="${f}"`), f);
-  assert.match(index, /Kim Hyong Jik County 김형직군 \(2024\): operating \(state claim\)/, "on 31 Dec 2025 the August claim is the latest statement known");
+  assert.match(index, /Kim Hyong Jik County 김형직군<\/a><\/td><td>Ryanggang<\/td><td>2024<\/td><td>operating<\/td><td>state claim<\/td>/, "on 31 Dec 2025 the August claim is the latest statement known");
+  assert.match(r.out, /^wrote 78 slides and index\.html to .*pack: [\d,]+ bytes in [\d.]+ s\n$/);
+  assert.equal(r.err, '', 'no progress when stderr is not a terminal');
   assert.ok(!existsSync(join(dir, 'index.html.tmp')));
 });

@@ -1,40 +1,46 @@
 import { lstatSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { openAtlas, type Atlas } from '../../atlas.js';
 import { ExportError, exportToFile, writeFileAtomic } from '../../export/index.js';
 import { checkDirTarget, checkFileTarget } from '../../export/output-target.js';
 import { resolvePlace } from '../../model/places.js';
 import { describePlaceLookup } from '../../model/place-hints.js';
-import { latestReport, siteStatusAt, type Lens } from '../../model/status.js';
-import type { Site } from '../../model/types.js';
-import { statusLabel } from '../../model/vocabulary.js';
+import { siteStatusAt, type Lens } from '../../model/status.js';
+import { STATUS_LABELS, STRENGTH_LABELS } from '../../model/vocabulary.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
 import { findProvince } from '../../registry/provinces.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { captureScreen } from '../../ui/capture.js';
-import { exportMeta } from '../../view/export-meta.js';
+import { asOfText, exportMeta } from '../../view/export-meta.js';
+import { composeSlide, slideStem, type SlideView } from '../../export/slide/compose.js';
+import { packIndexHtml } from '../../export/slide/pack-index.js';
+import { writeSlide } from '../../export/slide/render.js';
+import { parseSlideSize, SIZE_HELP, type SlideSize } from '../../export/slide/size.js';
 import { viewContext, type ViewContext } from '../../view/reduce.js';
 import type { ViewState } from '../../view/state.js';
 import { stateForView, viewOfState, viewStem, type View } from '../../view/views.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
-import { asOfLabel } from '../../view/chrome-lines.js';
 import { lensOf } from '../../view/state.js';
 import { openDatasetCached } from '../context.js';
 import { LookupError } from '../lookup-error.js';
 import type { Output } from '../output.js';
 
-export const EXPORT_USAGE = `Usage: nk20x10 export [--view national|province:ID|county:ID] [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N] [--size 160x48]
-                      [--format png|svg|html|txt|ansi] [-o FILE] [--force] [--scale 1|2] [--no-timestamp]
+export const EXPORT_USAGE = `Usage: nk20x10 export [--view national|province:ID|county:ID|gap|timeline] [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N]
+                      [--size 160x48|slide|16:9|16:9-small] [--format png|svg|html|txt|ansi] [-o FILE] [--force] [--scale 1|2] [--no-timestamp]
        nk20x10 export --pack DIR [--format …] [--as-of …] [--size …] [--force]
                       [--data DIR] [--geo FILE]
 
-Writes a screenshot of a dashboard view for briefings, exactly as the terminal shows it, framed with
-the title, as-of date, legend, sources and boundary attribution.
-  --view     national (default), province:ID or county:ID; ID is any spelling (county:김형직군)
-  --format   png (default, or from -o's extension), svg, html, txt (plain text), ansi (raw frame)
+Writes a briefing slide of a view, composed for the page (no key hints, no scroll indicators):
+the title, as-of date, map, detail, legend of what is drawn, sources and boundary attribution.
+  --view     national (default), province:ID, county:ID (any spelling: county:김형직군), gap (state
+             media | outside sources per site) or timeline (inaugurations against the target)
+  --size     ${SIZE_HELP}; default 160x48. A county slide grows taller rather than cut its detail
+  --format   png (default, or from -o's extension), svg, html, txt (plain text), ansi (terminal colours)
   -o FILE    default: nk20x10-<view>-<as-of>.<format> in the current directory
-  --pack DIR the national view, every province and every program site, plus index.html
+  --pack DIR the national view, every province and every program site, the gap table and the
+             timeline, plus index.html; progress on stderr when it is a terminal
   --scale    PNG pixel scale, default 2 (print); --no-timestamp omits the generation time
 ${LENS_HELP}
 Files are written atomically, never over an existing file without --force, never inside data/.`;
@@ -64,7 +70,12 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
     return 0;
   }
   const { asOf, hindsight, staleAfterMonths } = lensFromArgs(values, EXPORT_USAGE);
-  const size = parseSize(values.size ?? '160x48');
+  let size: SlideSize;
+  try {
+    size = parseSlideSize(values.size ?? '160x48');
+  } catch (err) {
+    throw new UsageError(sanitizeInline((err as Error).message), EXPORT_USAGE);
+  }
   const scale = values.scale === undefined ? 2 : values.scale === '1' ? 1 : values.scale === '2' ? 2 : undefined;
   if (scale === undefined) throw new UsageError(`--scale must be 1 or 2 (got "${values.scale}")`, EXPORT_USAGE);
   const fromExtension = values.output?.match(/\.(png|svg|html?|txt|ansi?)$/i)?.[1]?.toLowerCase();
@@ -98,9 +109,10 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
   try {
     if (values.pack !== undefined) return await writePack(resolve(values.pack), atlas, ctx, settings, io);
     const view = parseView(values.view ?? 'national', atlas);
-    const file = resolve(values.output ?? `${viewStem(view, asOf, hindsight)}.${EXTENSION[format]}`);
-    const { bytes } = await writeView(file, view, atlas, ctx, settings);
-    io.out(`wrote ${sanitizeInline(file)} (${format.toUpperCase()}, ${size.cols}×${size.rows}, ${bytes.toLocaleString('en-US')} bytes)\n`);
+    const file = resolve(values.output ?? `${slideStem(view, asOf, hindsight)}.${EXTENSION[format]}`);
+    const { bytes, cols, rows } = await writeSlideFile(file, view, atlas, settings);
+    const page = size.page ? `, ${size.page.name}` : '';
+    io.out(`wrote ${sanitizeInline(file)} (${format.toUpperCase()}, ${cols}×${rows} cells${page}, ${bytes.toLocaleString('en-US')} bytes)\n`);
     return 0;
   } catch (err) {
     if (err instanceof ExportError) {
@@ -116,7 +128,7 @@ export interface Settings {
   /** Today's knowledge of the day instead of what was known on it (default false). */
   hindsight?: boolean;
   staleAfterMonths?: number;
-  size: { cols: number; rows: number };
+  size: SlideSize;
   format: Format;
   scale: 1 | 2;
   force: boolean;
@@ -125,8 +137,25 @@ export interface Settings {
 }
 
 /**
- * The same screen the dashboard shows, through the export pipeline, written atomically. The app
- * passes its own state (filters, open provinces); the command uses the view's default state.
+ * A composed slide of `view` (slide/compose.ts), rendered in the settings' format and written
+ * atomically. Returns the bytes written and the slide's grid size in cells (a county slide may
+ * be taller than asked, to hold its whole detail).
+ */
+export async function writeSlideFile(file: string, view: SlideView, atlas: Atlas, s: Settings): Promise<{ bytes: number; cols: number; rows: number }> {
+  const slide = composeSlide(atlas, view, {
+    size: s.size,
+    lens: lensOfSettings(s),
+    noColor: s.format === 'txt',
+    vectorChart: s.format === 'svg' || s.format === 'png',
+    generatedAt: s.generatedAt,
+  });
+  const bytes = await writeSlide(file, slide, s.format, { scale: s.scale, force: s.force, forbiddenDirs: s.forbidden });
+  return { bytes, cols: slide.grid.cols, rows: slide.grid.rows };
+}
+
+/**
+ * The screen the dashboard shows (a screenshot, for the app's `e` key) through the export
+ * pipeline, without the footer's key hints, written atomically.
  */
 export async function writeView(file: string, view: View, atlas: Atlas, ctx: ViewContext, s: Settings, state = stateForView(ctx, view, lensOfSettings(s))) {
   const capture = captureScreen(atlas, ctx, state, s.size.cols, s.size.rows);
@@ -161,35 +190,82 @@ export async function exportCurrentScreen(atlas: Atlas, state: ViewState, format
 }
 
 async function writePack(dir: string, atlas: Atlas, ctx: ViewContext, s: Settings, io: Output): Promise<number> {
+  void ctx;
+  const started = performance.now();
   const rules = { forbiddenDirs: s.forbidden, force: s.force };
   const realDir = checkDirTarget(dir, rules);
   const d = atlas.dataset;
+  const lens = lensOfSettings(s);
   const provinces = d.registry.provinces.filter((p) => d.sites.some((site) => site.province === p.id));
-  const views: { view: View; label: string }[] = [
-    { view: { kind: 'national' }, label: 'National view' },
-    ...provinces.map((p) => ({ view: { kind: 'province', id: p.id } as View, label: `${p.name_en} ${p.name_ko}` })),
-    ...d.sites.map((site) => ({
-      view: { kind: 'county', id: site.id } as View,
-      label: `${site.name_en} ${site.name_ko} (${site.year}${site.role === 'batch' ? '' : `, ${site.role}`}): ${statusLabelAt(site, lensOfSettings(s))}`,
-    })),
+  const views: SlideView[] = [
+    { kind: 'national' },
+    { kind: 'gap' },
+    { kind: 'timeline' },
+    ...provinces.map((p): SlideView => ({ kind: 'province', id: p.id })),
+    ...d.sites.map((site): SlideView => ({ kind: 'county', id: site.id })),
   ];
+  const fileOf = (view: SlideView) => `${slideStem(view, s.asOf, s.hindsight)}.${EXTENSION[s.format]}`;
   // Every target is checked before the directory or any file is created: a refused pack creates nothing.
-  const files = [...views.map(({ view }) => `${viewStem(view, s.asOf)}.${EXTENSION[s.format]}`), 'index.html'];
-  for (const file of files) checkFileTarget(join(realDir, file), rules);
+  for (const file of [...views.map(fileOf), 'index.html']) checkFileTarget(join(realDir, file), rules);
   try {
     mkdirSync(realDir, { recursive: true });
   } catch (err) {
     throw new ExportError('UNWRITABLE', `cannot create ${sanitizeInline(dir)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, dir);
   }
   checkDirTarget(realDir, rules); // the same answer now that it exists (nothing was swapped in meanwhile)
-  const links: { file: string; label: string; kind: View['kind'] }[] = [];
-  for (const { view, label } of views) {
-    const file = `${viewStem(view, s.asOf, s.hindsight)}.${EXTENSION[s.format]}`;
-    await writeView(join(realDir, file), view, atlas, ctx, s);
-    links.push({ file, label, kind: view.kind });
-  }
-  await writeFileAtomic(join(realDir, 'index.html'), packIndex(links, asOfLabel({ asOf: s.asOf, hindsight: s.hindsight ?? false }, latestReport(d.sites, lensOfSettings(s)), true).replace(/^as of /, '')), { force: s.force, forbiddenDirs: s.forbidden });
-  io.out(`wrote ${links.length} views and index.html to ${sanitizeInline(dir)}\n`);
+  // Progress only on a terminal: "12/86 county-kusong…", rewritten in place, cleared at the end.
+  const tty = io.errIsTTY === true;
+  let total = 0;
+  let done = 0;
+  // Slides are composed one at a time on this thread; PNGs are drawn on resvg's thread pool, a few
+  // at once (one per core, at most 4), so composing and drawing overlap.
+  const lanes = Math.max(1, Math.min(4, availableParallelism()));
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < views.length) {
+      const view = views[next++]!;
+      try {
+        // Awaited first, then added: `total += await …` would read `total` before the await and lose other lanes' bytes.
+        const { bytes } = await writeSlideFile(join(realDir, fileOf(view)), view, atlas, s);
+        total += bytes;
+      } catch (err) {
+        failed = true; // the other lanes stop after the slide they are writing
+        throw err;
+      }
+      done++;
+      if (tty) io.err(`\r\u001b[2K${done}/${views.length} ${slideStem(view, s.asOf, s.hindsight).replace(/^nk20x10-/, '').replace(/-\d{4}-\d{2}-\d{2}(-hindsight)?$/, '')}…`);
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  if (tty) io.err('\r\u001b[2K');
+  const index = packIndexHtml({
+    asOf: asOfText(atlas, lens),
+    overview: [
+      { file: fileOf({ kind: 'national' }), label: 'National: every first-level unit and its program sites' },
+      { file: fileOf({ kind: 'gap' }), label: 'The gap: state media beside outside sources, site by site' },
+      { file: fileOf({ kind: 'timeline' }), label: 'Timeline: inaugurations against the 200-site target' },
+    ],
+    provinces: provinces.map((p) => ({ file: fileOf({ kind: 'province', id: p.id }), label: `${p.name_en} ${p.name_ko}` })),
+    sites: d.sites.map((site) => {
+      const at = siteStatusAt(site, lens);
+      return {
+        file: fileOf({ kind: 'county', id: site.id }),
+        label: `${site.name_en} ${site.name_ko}`,
+        province: d.registry.provinceById.get(site.province)?.name_en ?? site.province,
+        year: site.year,
+        status: at ? STATUS_LABELS[at.status] : 'nothing known',
+        strength: at ? STRENGTH_LABELS[at.strength] : '',
+        stale: at?.stale ?? false,
+        contested: at?.contested ?? false,
+        uncertain: at?.uncertain ?? false,
+      };
+    }),
+  });
+  await writeFileAtomic(join(realDir, 'index.html'), index, { force: s.force, forbiddenDirs: s.forbidden });
+  total += Buffer.byteLength(index);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  io.out(`wrote ${views.length} slides and index.html to ${sanitizeInline(dir)}: ${total.toLocaleString('en-US')} bytes in ${seconds} s\n`);
   return 0;
 }
 
@@ -197,34 +273,8 @@ function lensOfSettings(s: Settings): Lens {
   return { asOf: s.asOf, hindsight: s.hindsight ?? false, ...(s.staleAfterMonths !== undefined ? { staleAfterMonths: s.staleAfterMonths } : {}) };
 }
 
-/** "operating (state claim, stale)", or "nothing known" before the first report. */
-function statusLabelAt(site: Site, lens: Lens): string {
-  const at = siteStatusAt(site, lens);
-  return at ? statusLabel(at.status, at.strength, at.stale) : 'nothing known';
-}
-
-function packIndex(links: { file: string; label: string; kind: View['kind'] }[], asOf: string): string {
-  const esc = (t: string) => sanitizeInline(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const section = (title: string, kind: View['kind']) =>
-    `<h2>${title}</h2>\n<ul>\n${links
-      .filter((l) => l.kind === kind)
-      .map((l) => `  <li><a href="${esc(l.file)}">${esc(l.label)}</a></li>`)
-      .join('\n')}\n</ul>`;
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>nk20x10 briefing pack, as of ${esc(asOf)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5}</style></head>
-<body>
-<h1>nk20x10 briefing pack</h1>
-<p>Regional Development 20×10 Policy, as of ${esc(asOf)}. Each page is a dashboard screen with its sources and boundary attribution.</p>
-${section('National', 'national')}
-${section('Provinces', 'province')}
-${section('Program sites', 'county')}
-</body></html>
-`;
-}
-
-function parseView(text: string, atlas: Atlas): View {
-  if (text === 'national') return { kind: 'national' };
+function parseView(text: string, atlas: Atlas): SlideView {
+  if (text === 'national' || text === 'gap' || text === 'timeline') return { kind: text };
   const [kind, ...rest] = text.split(':');
   const id = rest.join(':');
   if (kind === 'province' && id) {
@@ -238,15 +288,5 @@ function parseView(text: string, atlas: Atlas): View {
     if (r.target.kind !== 'site') throw new LookupError(`${r.target.label} is not a 20×10 program site in this dataset`);
     return { kind: 'county', id: r.target.id };
   }
-  throw new UsageError(`--view must be national, province:ID or county:ID (got "${sanitizeInline(text)}")`, EXPORT_USAGE);
-}
-
-function parseSize(text: string): { cols: number; rows: number } {
-  const m = /^(\d{2,3})x(\d{2,3})$/.exec(text);
-  const cols = Number(m?.[1]);
-  const rows = Number(m?.[2]);
-  if (!m || cols < 60 || rows < 16 || cols > 400 || rows > 200) {
-    throw new UsageError(`--size must be COLSxROWS between 60x16 and 400x200 (got "${sanitizeInline(text)}")`, EXPORT_USAGE);
-  }
-  return { cols, rows };
+  throw new UsageError(`--view must be national, province:ID, county:ID, gap or timeline (got "${sanitizeInline(text)}")`, EXPORT_USAGE);
 }

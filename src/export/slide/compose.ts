@@ -1,0 +1,270 @@
+/**
+ * The slide composer: a view (national, a province, a county, the gap table, the timeline) laid out
+ * as blocks on a cell grid for a briefing slide. Pure: atlas + view + lens + size in, a Slide out
+ * (grid, blocks, vector overlays, provenance); no terminal, no key hints, no scroll indicators,
+ * no footer, no cursor. The renderers (render.ts) turn it into SVG/PNG/HTML/TXT/ANSI.
+ *
+ * Layout: the grid is cut into equal text columns (at least `minColumn` cells wide, two cells
+ * apart). The map, when the view has one, sits at the top of the first column; text flows under
+ * it and on through the other columns. A county's detail is never cut: when it does not fit,
+ * the slide grows taller. The national list becomes a compact table (one row per first-level
+ * unit) when it does not fit.
+ */
+import type { Atlas } from '../../atlas.js';
+import { countyStatusView } from '../../atlas.js';
+import { gapRows } from '../../model/gap.js';
+import { rolloutAt } from '../../model/rollout.js';
+import { buildSiteReport } from '../../model/site-report.js';
+import { DEFAULT_STALE_AFTER_MONTHS, type Lens } from '../../model/status.js';
+import { sanitizeInline } from '../../text/sanitize.js';
+import { siteDetailLines } from '../../view/detail-lines.js';
+import { asOfText, datasetCredits, sourcesCredit } from '../../view/export-meta.js';
+import { gapTableLines } from '../../view/gap-lines.js';
+import { mapLines } from '../../view/map-lines.js';
+import { text, wrapLine, type Line } from '../../view/paint.js';
+import { displayWidth } from '../../text/width.js';
+import { MUTED, STANCE_MARK } from '../../view/theme.js';
+import { STANCES, STANCE_LABELS } from '../../model/vocabulary.js';
+import { timelineChartLines } from '../../view/timeline-chart.js';
+import type { View } from '../../view/views.js';
+import { timelineChartSvg } from '../timeline-svg.js';
+import { CELL_HEIGHT, CELL_WIDTH } from '../geometry.js';
+import { layoutFrame } from '../frame-layout.js';
+import type { CellGrid, ExportMeta, LegendItem } from '../types.js';
+import { linesToGrid, type Placed } from './lines-to-grid.js';
+import { mapLegend } from './map-legend.js';
+import { headingLine, nationalListLines, nationalTableLines, siteTableLines, summaries } from './content.js';
+import type { SlideSize } from './size.js';
+import { LEGEND, STALE_MARK } from '../../map/legend.js';
+
+/** What a slide can show: a dashboard view, the gap table or the roll-out timeline. */
+export type SlideView = View | { kind: 'gap' } | { kind: 'timeline' };
+
+export interface SlideOptions {
+  size: SlideSize;
+  lens: Lens;
+  /** Statuses as glyphs instead of colours (the TXT slide). */
+  noColor: boolean;
+  /** The timeline as a vector drawing (SVG, PNG) instead of text lines (HTML, TXT). */
+  vectorChart: boolean;
+  /** ISO time shown on the slide; null leaves it out (byte-identical output). */
+  generatedAt: string | null;
+}
+
+export interface SlideBlock extends Placed {
+  kind: 'map' | 'text' | 'chart';
+}
+
+/** A vector drawing (an SVG `<g>` fragment in px, origin at its top-left) placed over grid cells. */
+export interface SlideVector {
+  col: number;
+  row: number;
+  cols: number;
+  rows: number;
+  svg: string;
+}
+
+export interface Slide {
+  view: SlideView;
+  grid: CellGrid;
+  blocks: SlideBlock[];
+  vectors: SlideVector[];
+  meta: ExportMeta;
+  /** The map block's lines (empty without a map): the TXT slide prints them, then the legend. */
+  map: Line[];
+  /** The text in reading order, unsplit by columns: what the TXT slide prints after the map. */
+  flow: Line[];
+}
+
+const GAP = 2;
+
+/** Column count and width for `cols` cells with columns at least `min` cells wide. */
+function columns(cols: number, min: number): { n: number; width: number } {
+  const n = Math.max(1, Math.min(3, Math.floor((cols + GAP) / (min + GAP))));
+  return { n, width: Math.floor((cols - (n - 1) * GAP) / n) };
+}
+
+/** Splits `lines` into columns of `rows` (the first `firstTop` rows of column 0 are taken); null if they do not fit. */
+function flow(lines: readonly Line[], n: number, width: number, rows: number, firstTop: number, firstCol = 0): Placed[] | null {
+  const out: Placed[] = [];
+  let i = 0;
+  for (let c = 0; c < n && i < lines.length; c++) {
+    const top = c === 0 ? firstTop : 0;
+    const room = rows - top;
+    // A column never starts with a blank line.
+    while (i < lines.length && lines[i]!.length === 0 && (out.length > 0 || top === 0)) i++;
+    let end = Math.min(lines.length, i + room);
+    // Nor ends with a heading (or a blank line before one) when more follows.
+    while (end < lines.length && end > i + 1 && isHeading(lines[end - 1]!)) end--;
+    if (room > 0 && end > i) out.push({ lines: lines.slice(i, end), col: (firstCol + c) * (width + GAP), row: top, width, height: end - i });
+    if (room > 0) i = end;
+  }
+  return i >= lines.length ? out : null;
+}
+
+function isHeading(line: Line): boolean {
+  return line.length === 0 || (line[0]?.text.startsWith('── ') ?? false);
+}
+
+/** Grid rows that fill `page` once the frame around the grid (header, legend, credits) is laid out. */
+function rowsForPage(cols: number, meta: ExportMeta, page: { width: number; height: number }): number {
+  const worstLegend: LegendItem[] = [...Object.values(LEGEND).filter((e) => e.status !== 'none'), STALE_MARK].map((e) => ({ label: e.label, colour: e.colour, glyph: e.glyph }));
+  const { pageHeight: _ignored, ...unpadded } = meta;
+  const empty = layoutFrame({ cols, rows: 0, cells: [] }, { ...unpadded, legend: worstLegend, pageWidth: page.width });
+  return Math.max(12, Math.floor((page.height - empty.height) / CELL_HEIGHT));
+}
+
+/**
+ * Composes one slide. Throws a RangeError for a county or province id the dataset does not have
+ * (the CLI resolves names before it gets here).
+ */
+export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Slide {
+  const d = atlas.dataset;
+  const lens = o.lens;
+  const staleMonths = lens.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS;
+  const cols = o.size.cols;
+  const credits = datasetCredits(atlas);
+  const meta: ExportMeta = { title: '', asOf: asOfText(atlas, lens), legend: [], credits, generatedAt: o.generatedAt };
+  if (o.size.page) {
+    meta.pageWidth = o.size.page.width;
+    meta.pageHeight = o.size.page.height;
+  }
+  const { statuses, stale } = countyStatusView(d.sites, lens);
+  const colorLevel = o.noColor ? 0 : 3;
+  let rows = o.size.rows;
+
+  let map: Line[] = [];
+  /** The map rows alone (no titles): what the legend is read from. */
+  let drawn: Line[] = [];
+  let mapBlock: SlideBlock | undefined;
+  let highlight: string | undefined;
+  let body: Line[] = [];
+  let min = 56;
+  let grows = true;
+  let national = false;
+  const vectors: SlideVector[] = [];
+
+  if (view.kind === 'county') {
+    const site = d.sites.find((s) => s.id === view.id);
+    if (!site) throw new RangeError(`no program site "${view.id}"`);
+    const p = d.registry.provinceById.get(site.province);
+    const report = buildSiteReport(d, site, lens);
+    meta.title = `${site.name_en} ${site.name_ko} · ${p?.name_en ?? site.province} ${p?.name_ko ?? ''} · 20×10 ${site.year}${site.role === 'batch' ? ' batch' : ` ${site.role}`}`;
+    meta.subtitle = 'What state media claim beside what outside sources report: status, facilities, prices, timeline, each with its source';
+    credits.unshift(sourcesCredit(report.sources, 'Sources on this slide'));
+    highlight = `${site.name_en} (this slide)`;
+    if (o.size.page) rows = rowsForPage(cols, meta, o.size.page);
+    const c = columns(cols, min);
+    const provinceMap = mapLines(atlas, c.width, Math.max(8, mapHeight(c.width, rows) - 14), { selected: site.county.id, statuses, stale, colorLevel, province: site.province, names: 'en' });
+    // A locator: the whole country with the county highlighted, so the slide says where it is.
+    const locator = mapLines(atlas, c.width, 12, { selected: site.county.id, statuses, stale, colorLevel, province: null, names: 'en' });
+    drawn = [...provinceMap, ...locator];
+    map = [
+      [text(sanitizeInline(`${p?.name_en ?? site.province} ${p?.name_ko ?? ''}`), { bold: true }), text(` · ${sanitizeInline(site.name_en)} highlighted`, { fg: MUTED })],
+      ...trimBlankRows(provinceMap),
+      [text(`Where it is: ${sanitizeInline(site.name_en)} in North Korea`, { fg: MUTED })],
+      ...trimBlankRows(locator),
+    ];
+    const gap = gapRows(d, lens, { province: site.province }).filter((r) => r.site_id === site.id);
+    const gapLines = gapTableLines(gap, c.width, -1, o.noColor);
+    // What the source tags mean, first: the slide has no help screen to look them up in.
+    const key: Line = [text('Tags: ', { fg: MUTED })];
+    for (const st of STANCES) key.push(text(STANCE_MARK[st].short, o.noColor ? { bold: true } : { fg: STANCE_MARK[st].colour, bold: true }), text(` ${STANCE_LABELS[st]}  `, { fg: MUTED }));
+    body = [...wrapLine(key, c.width, 6), []];
+    // The gap rows (state media beside outside sources) before the detail: the comparison a briefing is about.
+    if (gapLines.length > 0) body.push(headingLine('State media | outside sources', c.width), ...gapLines, []);
+    body.push(...siteDetailLines(report, c.width, o.noColor));
+  } else if (view.kind === 'province') {
+    const p = d.registry.provinceById.get(view.id);
+    if (!p) throw new RangeError(`no first-level unit "${view.id}"`);
+    meta.title = `${p.name_en} ${p.name_ko} · Regional Development 20×10 Policy`;
+    meta.subtitle = 'Program sites in the first-level unit by status, state-media claims beside outside reports';
+    min = 80;
+    if (o.size.page) rows = rowsForPage(cols, meta, o.size.page);
+    const c = columns(cols, min);
+    drawn = mapLines(atlas, c.width, mapHeight(c.width, rows) - 1, { selected: undefined, statuses, stale, colorLevel, province: p.id, names: 'en' });
+    map = [[text(sanitizeInline(`${p.name_en} ${p.name_ko}`), { bold: true }), text(' · program counties by status', { fg: MUTED })], ...trimBlankRows(drawn)];
+    const sites = summaries(d, lens, d.sites.filter((s) => s.province === p.id).map((s) => s.id));
+    const all = d.sites.filter((s) => s.province === p.id).length;
+    body = [headingLine(`Program sites in ${p.name_en}: ${all}${sites.length < all ? ` (${all - sites.length} not yet known on this day)` : ''}`, c.width), ...siteTableLines(sites, c.width, o.noColor)];
+  } else if (view.kind === 'national') {
+    meta.title = 'North Korea · Regional Development 20×10 Policy';
+    meta.subtitle = `${d.sites.length} program sites in ${new Set(d.sites.map((s) => s.province)).size} of ${d.registry.provinces.length} first-level units, by status: state-media claims beside outside reports`;
+    if (o.size.page) rows = rowsForPage(cols, meta, o.size.page);
+    grows = false;
+    national = true;
+    const c = columns(cols, min);
+    drawn = mapLines(atlas, c.width, mapHeight(c.width, rows) - 1, { selected: undefined, statuses, stale, colorLevel, province: null, names: 'en' });
+    map = [[text('North Korea', { bold: true }), text(' · program counties by status', { fg: MUTED })], ...trimBlankRows(drawn)];
+    body = [headingLine(`All ${d.registry.provinces.length} first-level units and their program sites`, c.width), ...nationalListLines(d, lens, c.width, o.noColor)];
+  } else if (view.kind === 'gap') {
+    meta.title = 'The gap: what state media claim, what outside sources report';
+    meta.subtitle = 'One row per program site: the newest state-media statement beside the newest outside one; contested first';
+    if (o.size.page) rows = rowsForPage(cols, meta, o.size.page);
+    min = cols;
+    const lines = gapTableLines(gapRows(d, lens), cols, -1, o.noColor);
+    body = lines.length > 0 ? lines : [[text('No gap rows under this lens.', { fg: MUTED })]];
+  } else {
+    meta.title = 'The roll-out: inaugurations against the 200-site target';
+    meta.subtitle = 'Cumulative inaugurations by month, one series per batch; outside reports of disruption marked on the time axis';
+    if (o.size.page) rows = rowsForPage(cols, meta, o.size.page);
+    min = cols;
+    const rollout = rolloutAt(d, lens);
+    const markers: Line[] = rollout.markers.length
+      ? [[], headingLine('Outside reports of disruption (markers on the time axis)', cols), ...rollout.markers.map((m): Line => [text(`  ${m.date}  `, { fg: MUTED }), text(sanitizeInline(m.name_en), { bold: true }), text(sanitizeInline(` · ${m.status.replace(/_/g, ' ')} · ${m.outlet} [${m.source_ids.join(', ')}]`))])]
+      : [];
+    const chartRows = Math.max(12, rows - markers.length);
+    const chart = o.vectorChart ? Array.from({ length: chartRows }, (): Line => [text(' ')]) : timelineChartLines(rollout, cols, chartRows, o.noColor);
+    if (o.vectorChart) vectors.push({ col: 0, row: 0, cols, rows: chartRows, svg: timelineChartSvg(rollout, { width: cols * CELL_WIDTH, height: chartRows * CELL_HEIGHT }) });
+    body = [...chart, ...markers];
+  }
+
+  const c = columns(cols, min);
+  // Lines wider than a column (a facility's status bar and label) wrap rather than lose their end.
+  body = body.flatMap((l) => (lineWidth(l) > c.width ? wrapLine(l, c.width, 4) : [l]));
+  let placed: Placed[] | null = null;
+  rows = Math.max(rows, map.length);
+  const mapTop = map.length > 0 ? Math.min(rows, map.length + 1) : 0;
+  if (national) {
+    // The list keeps to the columns beside the map (a table split under the map reads badly).
+    placed = c.n > 1 ? flow(body, c.n - 1, c.width, rows, 0, 1) : flow(body, 1, c.width, rows, mapTop);
+    if (!placed) {
+      body = [headingLine(`All ${d.registry.provinces.length} first-level units: program sites by status`, c.width), ...nationalTableLines(d, lens, c.width, o.noColor)];
+      placed = c.n > 1 ? flow(body, c.n - 1, c.width, rows, 0, 1) : flow(body, 1, c.width, rows, mapTop);
+    }
+  }
+  if (grows || !placed) {
+    while (!(placed = flow(body, c.n, c.width, rows, mapTop))) rows++;
+  }
+  const blocks: SlideBlock[] = [];
+  if (map.length > 0) blocks.push((mapBlock = { kind: 'map', lines: map, col: 0, row: 0, width: c.width, height: map.length }));
+  for (const p of placed) blocks.push({ kind: view.kind === 'timeline' ? 'chart' : 'text', ...p });
+  meta.legend = mapBlock ? mapLegend(drawn, o.noColor, staleMonths, highlight) : [];
+  return { view, grid: linesToGrid(blocks, cols, rows), blocks, vectors, meta, map, flow: body };
+}
+
+function lineWidth(line: Line): number {
+  return line.reduce((n, seg) => n + displayWidth(seg.text), 0);
+}
+
+/** The map without its blank top and bottom rows (the raster centres the area in its box). */
+function trimBlankRows(lines: Line[]): Line[] {
+  const blank = (l: Line) => l.every((seg) => seg.text.trim() === '' && !seg.bg);
+  let a = 0;
+  let b = lines.length;
+  while (a < b && blank(lines[a]!)) a++;
+  while (b > a && blank(lines[b - 1]!)) b--;
+  return lines.slice(a, b);
+}
+
+/** Map rows for a column `width` cells wide: about square on the page (cells are 10×22 px), at most the slide's height. */
+function mapHeight(width: number, rows: number): number {
+  const square = Math.round((width * CELL_WIDTH) / CELL_HEIGHT) + 2;
+  return rows - square < 6 ? rows : Math.min(rows, square);
+}
+
+/** The file-name stem of a slide: nk20x10-county-kusong-2025-12-31. */
+export function slideStem(view: SlideView, asOf: string, hindsight = false): string {
+  const name = view.kind === 'national' || view.kind === 'gap' || view.kind === 'timeline' ? view.kind : `${view.kind}-${view.id}`;
+  return `nk20x10-${name}-${asOf}${hindsight ? '-hindsight' : ''}`;
+}

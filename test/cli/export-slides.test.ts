@@ -1,0 +1,209 @@
+/** Composed slides as a reader sees them: no terminal chrome, the right map, every unit named, a true legend, the pack index, sizes, progress. */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DOMParser } from '@xmldom/xmldom';
+import { PNG } from 'pngjs';
+import { run } from '../../src/cli/main.js';
+import { exportCurrentScreen } from '../../src/cli/commands/export.js';
+import { viewContext } from '../../src/view/reduce.js';
+import { stateForView } from '../../src/view/views.js';
+import { siteStatusAt } from '../../src/model/status.js';
+import { STATUS_LABELS, STRENGTH_LABELS } from '../../src/model/vocabulary.js';
+import { LEGEND, STALE_MARK } from '../../src/map/legend.js';
+import { gapRows, type GapRow } from '../../src/model/gap.js';
+import { cli } from '../helpers/cli.js';
+import { scratchDir } from '../helpers/scratch.js';
+import { bundledAtlas } from '../helpers/ui.js';
+
+const AS_OF = ['--as-of', '2025-12-31'];
+const scratch = () => scratchDir('nk-slides-');
+
+/** Anything a terminal screen would show that a slide must not: key hints, scroll positions, the footer. */
+const TERMINAL_CHROME = /PgUp|PgDn|\? help|q quit|\(z: |Enter opens|\b\d+[–-]\d+ of \d+\b|Tab (?:focus|switch)/;
+
+/** Every glyph a status or the stale mark can be drawn with in a text map. */
+const STATUS_GLYPHS = new Set([...Object.values(LEGEND).map((e) => e.glyph), STALE_MARK.glyph].filter((g) => g.trim() !== ''));
+
+async function exportText(view: string, size = '160x48'): Promise<string> {
+  const file = join(scratch(), 'slide.txt');
+  const r = await cli('export', '--view', view, '--size', size, '-o', file, ...AS_OF);
+  assert.equal(r.code, 0, r.err);
+  return readFileSync(file, 'utf8');
+}
+
+/** The TXT slide's map (the lines after the map's title, up to "Legend:"; a county's locator title left out) and the legend's glyphs. */
+function mapAndLegend(txt: string): { map: string; legend: Set<string> } {
+  const lines = txt.split('\n');
+  const legendAt = lines.findIndex((l) => l.startsWith('Legend: '));
+  assert.ok(legendAt > 0, 'the TXT slide has a legend under its map');
+  const map = lines.slice(5, legendAt).filter((l) => !l.startsWith('Where it is: ')).join('\n');
+  // "Legend: █ Kim Hyong Jik (this slide)  ░ Under construction  …": each item is a glyph, a space and a label.
+  const legend = new Set([...lines[legendAt]!.slice(8).matchAll(/(?:^|  )(\S) /g)].map((m) => m[1]!));
+  return { map, legend };
+}
+
+test('no slide of the pack shows key hints, scroll indicators or a footer, in any view', async () => {
+  const dir = join(scratch(), 'pack');
+  const r = await cli('export', '--pack', dir, '--format', 'txt', ...AS_OF, '--size', '120x36');
+  assert.equal(r.code, 0, r.err);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+  assert.equal(files.length, 1 + 2 + 12 + 63);
+  for (const f of files) {
+    const txt = readFileSync(join(dir, f), 'utf8');
+    assert.doesNotMatch(txt, TERMINAL_CHROME, f);
+  }
+  for (const view of ['national', 'county:kimhyongjik', 'gap', 'timeline']) {
+    const svgFile = join(scratch(), 'x.svg');
+    assert.equal((await cli('export', '--view', view, '-o', svgFile, ...AS_OF)).code, 0);
+    const doc = new DOMParser().parseFromString(readFileSync(svgFile, 'utf8'), 'image/svg+xml');
+    const text = Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent ?? '').join(' ');
+    assert.doesNotMatch(text, TERMINAL_CHROME, view);
+  }
+});
+
+test('the county slide maps its province zoomed, with the county highlighted, and a locator of the country', async () => {
+  const txt = await exportText('county:kimhyongjik');
+  const lines = txt.split('\n');
+  const top = lines.findIndex((l) => l.startsWith('Ryanggang 량강도 · Kim Hyong Jik County highlighted'));
+  const locator = lines.findIndex((l) => l.startsWith('Where it is: Kim Hyong Jik County in North Korea'));
+  assert.ok(top > 0 && locator > top, 'a province map, then a locator map');
+  const provinceMap = lines.slice(top + 1, locator).join('\n');
+  // County names are drawn only at province zoom; the Ryanggang counties are there, the capital is not.
+  for (const name of ['Kimhyongjik', 'Kimjongsuk', 'Rangrim']) assert.match(provinceMap, new RegExp(name), name);
+  assert.doesNotMatch(provinceMap, /Pyongyang/);
+  assert.match(provinceMap, /█/, 'the highlighted county is drawn');
+  assert.match(lines.slice(locator).join('\n'), /█/, 'and located on the national map');
+  // In colour the highlight is its own fill, named in the legend as this slide's county, never "Selected county".
+  const svgFile = join(scratch(), 'k.svg');
+  assert.equal((await cli('export', '--view', 'county:kimhyongjik', '-o', svgFile, ...AS_OF)).code, 0);
+  const svg = readFileSync(svgFile, 'utf8');
+  assert.match(svg, /fill="#cc79a7"/);
+  assert.doesNotMatch(svg, /Selected county/);
+  assert.match(svg, /Kim Hyong Jik County \(this slide\)/);
+});
+
+test('the county slide has the whole detail: the claim and the report with dates, the state prices, sources with relay outlets', async () => {
+  const txt = await exportText('county:kimhyongjik', '120x30');
+  assert.match(txt, /CONTESTED\s+state media: operating \(2025-08-18\)/);
+  assert.match(txt, /outside\s+report: far below capacity \(2025-08\)/);
+  assert.match(txt, /face soap\s+2,500\s+state/);
+  assert.match(txt, /underwear\s+8,000\s+state/, 'the last price too: nothing is cut');
+  assert.match(txt, /── Sources/);
+  assert.match(txt, /Daily NK via europesays\.com/, 'the relay outlet is kept');
+  assert.match(txt, /Tags: SM state media/);
+});
+
+test('the national slide names all 13 first-level units with their site counts', async () => {
+  const d = bundledAtlas().dataset;
+  assert.equal(d.registry.provinces.length, 13);
+  for (const size of ['160x48', 'slide', '60x16']) {
+    const txt = await exportText('national', size);
+    for (const p of d.registry.provinces) {
+      const n = d.sites.filter((s) => s.province === p.id).length;
+      // Either the full list ("Ryanggang 량강도 · 3 sites") or the compact table ("Ryanggang 량강도   3 …").
+      assert.match(txt, new RegExp(`${p.name_en} ${p.name_ko}(?: · (?:${n} sites?|no program site known)|\\s+${n}\\s)`), `${size}: ${p.name_en}`);
+    }
+  }
+});
+
+test('a TXT legend lists exactly the status glyphs its map uses', async () => {
+  for (const view of ['national', 'province:ryanggang', 'province:pyongyang', 'county:kimhyongjik', 'county:kangdong']) {
+    const { map, legend } = mapAndLegend(await exportText(view));
+    const used = new Set([...map].filter((ch) => STATUS_GLYPHS.has(ch)));
+    assert.deepEqual([...legend].sort(), [...used].sort(), view);
+  }
+});
+
+test('the pack index has a row for every site with status, strength, staleness, contested and uncertainty', async () => {
+  const dir = join(scratch(), 'pack');
+  assert.equal((await cli('export', '--pack', dir, '--format', 'txt', ...AS_OF, '--size', '60x16')).code, 0);
+  const doc = new DOMParser().parseFromString(readFileSync(join(dir, 'index.html'), 'utf8'), 'text/html');
+  const rows = Array.from(doc.getElementsByTagName('tbody')[0]!.getElementsByTagName('tr')).map((tr) =>
+    Array.from(tr.getElementsByTagName('td')).map((td) => td.textContent ?? ''),
+  );
+  const hrefs = Array.from(doc.getElementsByTagName('tbody')[0]!.getElementsByTagName('a')).map((a) => a.getAttribute('href'));
+  const d = bundledAtlas().dataset;
+  assert.equal(rows.length, d.sites.length);
+  const lens = { asOf: '2025-12-31' };
+  d.sites.forEach((site, i) => {
+    const at = siteStatusAt(site, lens);
+    assert.deepEqual(rows[i], [
+      `${site.name_en} ${site.name_ko}`,
+      d.registry.provinceById.get(site.province)!.name_en,
+      String(site.year),
+      at ? STATUS_LABELS[at.status] : 'nothing known',
+      at ? STRENGTH_LABELS[at.strength] : '–',
+      at?.stale ? 'stale' : '–',
+      at?.contested ? 'contested' : '–',
+      at?.uncertain ? 'uncertain' : '–',
+    ]);
+    assert.equal(hrefs[i], `nk20x10-county-${site.id}-2025-12-31.txt`);
+  });
+  assert.ok(rows.some((r) => r[6] === 'contested') && rows.some((r) => r[7] === 'uncertain') && rows.some((r) => r[5] === 'stale'), 'each flag is set somewhere');
+  for (const f of ['national', 'gap', 'timeline']) assert.ok(readFileSync(join(dir, 'index.html'), 'utf8').includes(`href="nk20x10-${f}-2025-12-31.txt"`), f);
+});
+
+test('--size presets give 16:9 pages; a county slide keeps the width and grows taller rather than cut', async () => {
+  const dir = scratch();
+  const cases: [string, string, number, number][] = [
+    ['slide', 'national', 1920, 1080],
+    ['16:9', 'province:ryanggang', 1920, 1080],
+    ['16:9-small', 'national', 1280, 720],
+  ];
+  for (const [size, view, w, h] of cases) {
+    const file = join(dir, `${size.replace(':', '-')}-${view.replace(':', '-')}.png`);
+    const r = await cli('export', '--view', view, '--size', size, '--scale', '1', '-o', file, ...AS_OF);
+    assert.equal(r.code, 0, r.err);
+    const png = PNG.sync.read(readFileSync(file));
+    assert.deepEqual([png.width, png.height], [w, h], `${size} ${view}`);
+  }
+  const county = join(dir, 'county.png');
+  assert.equal((await cli('export', '--view', 'county:kimhyongjik', '--size', 'slide', '--scale', '1', '-o', county, ...AS_OF)).code, 0);
+  const png = PNG.sync.read(readFileSync(county));
+  assert.equal(png.width, 1920);
+  assert.ok(png.height >= 1080);
+  const bad = await cli('export', '--size', '4:3', '-o', join(dir, 'x.svg'));
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--size must be COLSxROWS .* slide or 16:9 \(1920×1080 px\), 16:9-small \(1280×720 px\) \(got "4:3"\)/);
+});
+
+test('pack progress goes to stderr only when it is a terminal, then a summary', async () => {
+  let out = '';
+  let err = '';
+  const dir = join(scratch(), 'pack');
+  const code = await run(['export', '--pack', dir, '--format', 'txt', ...AS_OF, '--size', '60x16'], { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: true });
+  assert.equal(code, 0, err);
+  assert.match(err, /\r\u001b\[2K1\/78 (?:national|gap|timeline|province-[a-z-]+)…/);
+  assert.match(err, /\r\u001b\[2K78\/78 county-[a-z-]+…/);
+  for (let n = 1; n <= 78; n++) assert.ok(err.includes(`\u001b[2K${n}/78 `), `${n}/78`);
+  assert.match(err, /\r\u001b\[2K$/, 'the progress line is cleared at the end');
+  const m = /^wrote 78 slides and index\.html to .*: ([\d,]+) bytes in [\d.]+ s\n$/.exec(out);
+  assert.ok(m, out);
+  const onDisk = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  assert.equal(Number(m[1]!.replace(/,/g, '')), onDisk, 'the summary counts every byte written');
+});
+
+test('the county slide shows its gap rows and the gap slide every row, through the gap table lines', async () => {
+  // gapRows is filled in by the gap model; whatever it returns for Kim Hyong Jik is on the slide.
+  const rows: GapRow[] = gapRows(bundledAtlas().dataset, { asOf: '2025-12-31' });
+  const txt = await exportText('gap', '120x30');
+  if (rows.length === 0) assert.match(txt, /No gap rows under this lens\./);
+  for (const r of rows) assert.ok(txt.includes(r.name_en), r.name_en);
+});
+
+test('the e key saves a screenshot of the screen without the footer and without key hints in pane titles', async () => {
+  const atlas = bundledAtlas();
+  const ctx = viewContext(atlas.dataset);
+  const state = stateForView(ctx, { kind: 'county', id: 'kimhyongjik' }, '2025-12-31');
+  const file = await exportCurrentScreen(atlas, state, 'txt', { cols: 120, rows: 30 }, scratch());
+  const txt = readFileSync(file, 'utf8');
+  assert.match(txt, /Kim Hyong Jik County/);
+  // A screenshot keeps where the detail is scrolled to ("1–24 of 104"), not the keys.
+  assert.doesNotMatch(txt, /PgUp|PgDn|\? help|q quit|\(z: |Enter opens/);
+  assert.match(txt, /Detail \(1–\d+ of \d+\) +│/);
+  // The screen is still the screen: its panes' borders are whole (the hints became spaces, not gaps).
+  const rows = txt.split('\n').filter((l) => /^[│╭╰]/.test(l));
+  assert.ok(rows.length >= 20, 'the panes are there');
+});
