@@ -39,7 +39,7 @@ export class TerminalScreen {
   /** Bytes written by each flush, newest last (kept for the benchmark; capped). */
   readonly writes: number[] = [];
   private screen: Screen | null = null;
-  private frame: string[] = [];
+  private frame: readonly string[] = [];
   private pending = false;
   private active = true;
   private readonly out: TerminalScreenOptions['out'];
@@ -74,7 +74,15 @@ export class TerminalScreen {
   }
 
   private setFrame(data: string): void {
-    this.frame = data.split('\n');
+    this.show(data.split('\n'));
+  }
+
+  /**
+   * Takes a whole frame as lines (styled text, one per row, no line breaks) to draw at the next
+   * flush: the app's own frames arrive here directly, without going through Ink's output.
+   */
+  show(lines: readonly string[]): void {
+    this.frame = lines as string[];
     this.schedule();
   }
 

@@ -1,0 +1,142 @@
+/**
+ * The whole screen as text, composed from pre-fitted lines: header, bordered panes, footer. Pure.
+ *
+ * This is what Ink's <Box>/<Text> layout used to produce for the dashboard (the same round borders,
+ * dimmed unless focused, the bold title, the content cut to the pane), built directly as one string
+ * per terminal row. Ink no longer lays out or re-serialises the 160×48 frame on every keystroke
+ * (issue 12, keystroke → frame latency); it keeps the input and the React state.
+ */
+import { displayWidth } from '../text/width.js';
+import type { Layout } from './layout.js';
+import { HEADER_ROWS } from './layout.js';
+import { fitLine, text, type Line } from './paint.js';
+
+/** A bordered pane placed on the screen: position and size in cells, borders included. */
+export interface PanePlacement {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** One line, bold, cut with … to the inner width. */
+  title: string;
+  /** Content lines below the title; cut to the inner width and to the rows left. */
+  lines: readonly Line[];
+  /** A focused pane's border is drawn at full brightness; others are dimmed (in colour). */
+  focused?: boolean;
+}
+
+/** The panes of a layout, placed: x/y of each pane in cells. Returns [] for 'too-small'. */
+export function placePanes(L: Layout, content: { map?: Omit<PanePlacement, 'x' | 'y' | 'width' | 'height'>; list: Omit<PanePlacement, 'x' | 'y' | 'width' | 'height'>; detail: Omit<PanePlacement, 'x' | 'y' | 'width' | 'height'> }): PanePlacement[] {
+  if (L.kind === 'too-small') return [];
+  const top = HEADER_ROWS;
+  const out: PanePlacement[] = [];
+  const map = L.map && content.map ? L.map : null;
+  if (L.kind === 'wide') {
+    let x = 0;
+    if (map && content.map) {
+      out.push({ ...content.map, x, y: top, ...map });
+      x += map.width;
+    }
+    out.push({ ...content.list, x, y: top, ...L.list });
+    out.push({ ...content.detail, x: x + L.list.width, y: top, ...L.detail });
+  } else if (L.kind === 'medium') {
+    let y = top;
+    if (map && content.map) {
+      out.push({ ...content.map, x: 0, y, ...map });
+      y += map.height;
+    }
+    out.push({ ...content.list, x: 0, y, ...L.list });
+    out.push({ ...content.detail, x: L.list.width, y: top, ...L.detail });
+  } else {
+    out.push({ ...content.list, x: 0, y: top, ...L.list });
+    let y = top;
+    if (map && content.map) {
+      out.push({ ...content.map, x: L.list.width, y, ...map });
+      y += map.height;
+    }
+    out.push({ ...content.detail, x: L.list.width, y, ...L.detail });
+  }
+  return out;
+}
+
+export interface FrameSpec {
+  cols: number;
+  rows: number;
+  /** Full-width lines at the top (cut to `cols`). */
+  header: readonly Line[];
+  /** Panes that tile the rows between header and footer (they must not overlap). */
+  panes: readonly PanePlacement[];
+  /** Full-width lines at the bottom (cut to `cols`). */
+  footer: readonly Line[];
+  paint: (line: Line) => string;
+  /** Whether borders may be dimmed (false without colour). */
+  color: boolean;
+}
+
+/** A piece of a row: painted text of a known width (cells) starting at column x. */
+interface Piece {
+  x: number;
+  width: number;
+  text: string;
+}
+
+/**
+ * The frame for `spec`: header lines, then the rows covered by panes, then footer lines, one
+ * string (styled with the painter) per row, trailing blanks trimmed as a terminal frame would show
+ * them. Rows: header + the panes' bottom edge + footer (`spec.rows` for a dashboard layout).
+ * No line is wider than `spec.cols` cells.
+ */
+export function composeFrame(spec: FrameSpec): string[] {
+  const { cols, paint } = spec;
+  const body: Piece[][] = [];
+  const at = (y: number) => (body[y] ??= []);
+  let bottom = spec.header.length;
+  for (const pane of spec.panes) {
+    bottom = Math.max(bottom, pane.y + pane.height);
+    paneRows(pane, paint, spec.color).forEach((row, i) => at(pane.y + i).push(...row));
+  }
+  const out: string[] = [];
+  for (const line of spec.header) out.push(paint(fitLine(line, cols)).trimEnd());
+  for (let y = spec.header.length; y < bottom; y++) out.push(joinPieces(body[y] ?? []));
+  for (const line of spec.footer) out.push(paint(fitLine(line, cols)).trimEnd());
+  return out;
+}
+
+const ROUND = { tl: '╭', tr: '╮', bl: '╰', br: '╯', h: '─', v: '│' };
+
+/** The rows of one pane as pieces: border, title, content, padding. */
+function paneRows(pane: PanePlacement, paint: (l: Line) => string, color: boolean): Piece[][] {
+  const { x, width, height } = pane;
+  if (width < 2 || height < 2) return [];
+  const inner = width - 2;
+  const dim = color && !pane.focused;
+  const border = (s: string) => paint([text(s, dim ? { dim: true } : {})]);
+  const v = border(ROUND.v);
+  const rows: Piece[][] = [[{ x, width, text: border(ROUND.tl + ROUND.h.repeat(inner) + ROUND.tr) }]];
+  const content: Line[] = [[text(pane.title, { bold: true })], ...pane.lines.slice(0, height - 3)];
+  for (let i = 0; i < height - 2; i++) {
+    const line = content[i];
+    const fitted = line ? fitLine(line, inner) : [];
+    const w = fitted.reduce((n, s) => n + displayWidth(s.text), 0);
+    rows.push([
+      { x, width: 1, text: v },
+      { x: x + 1, width: inner, text: paint(fitted) + ' '.repeat(Math.max(0, inner - w)) },
+      { x: x + width - 1, width: 1, text: v },
+    ]);
+  }
+  rows.push([{ x, width, text: border(ROUND.bl + ROUND.h.repeat(inner) + ROUND.br) }]);
+  return rows;
+}
+
+/** One row from its pieces, left to right; gaps are blanks; trailing blanks trimmed. */
+function joinPieces(pieces: Piece[]): string {
+  pieces.sort((a, b) => a.x - b.x);
+  let out = '';
+  let col = 0;
+  for (const p of pieces) {
+    if (p.x < col) continue; // overlapping panes are not supported: the first one wins
+    out += ' '.repeat(p.x - col) + p.text;
+    col = p.x + p.width;
+  }
+  return out.trimEnd();
+}
