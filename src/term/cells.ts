@@ -36,3 +36,36 @@ export function lineToCells(line: string, cols: number): Cell[] {
   while (cells.length < cols) cells.push(BLANK);
   return cells;
 }
+
+/** A run of styled text exactly `width` cells wide at column `x` (its styles closed at its end). */
+export interface CellPiece {
+  x: number;
+  width: number;
+  text: string;
+}
+
+/** Cells of pieces already seen: frames repeat most of their pieces from one keystroke to the next. */
+const pieceCache = new Map<string, Cell[]>();
+const PIECE_CACHE_MAX = 20_000;
+
+/**
+ * The `cols` cells of one row given as pieces (from src/view/frame.ts): each piece is turned into
+ * cells once and reused while it recurs; gaps and the rest of the row are blank; cells past `cols`
+ * are cut. Gives the same cells as lineToCells on the row's text, as long as every piece starts
+ * and ends with no style active. Returns a new array the caller may keep.
+ */
+export function piecesToCells(pieces: readonly CellPiece[], cols: number): Cell[] {
+  const row: Cell[] = new Array<Cell>(cols).fill(BLANK);
+  for (const piece of pieces) {
+    const key = `${piece.width}\u0000${piece.text}`;
+    let cells = pieceCache.get(key);
+    if (cells === undefined) {
+      cells = lineToCells(piece.text, piece.width);
+      if (pieceCache.size >= PIECE_CACHE_MAX) pieceCache.clear();
+      pieceCache.set(key, cells);
+    }
+    const n = Math.min(cells.length, cols - piece.x);
+    for (let i = 0; i < n; i++) row[piece.x + i] = cells[i]!;
+  }
+  return row;
+}

@@ -10,6 +10,7 @@
  * doubt give a cleared screen and a full redraw.
  */
 import { EventEmitter } from 'node:events';
+import type { CellPiece } from './cells.js';
 import { diffScreen, fullRedraw, type Screen } from './screen-diff.js';
 
 const CSI = '\u001b[';
@@ -40,6 +41,7 @@ export class TerminalScreen {
   readonly writes: number[] = [];
   private screen: Screen | null = null;
   private frame: readonly string[] = [];
+  private pieces: readonly (readonly CellPiece[])[] | undefined;
   private pending = false;
   private active = true;
   private readonly out: TerminalScreenOptions['out'];
@@ -80,9 +82,11 @@ export class TerminalScreen {
   /**
    * Takes a whole frame as lines (styled text, one per row, no line breaks) to draw at the next
    * flush: the app's own frames arrive here directly, without going through Ink's output.
+   * `pieces`, when given, are the same rows as pieces (src/view/frame.ts), for a cheaper diff.
    */
-  show(lines: readonly string[]): void {
-    this.frame = lines as string[];
+  show(lines: readonly string[], pieces?: readonly (readonly CellPiece[])[]): void {
+    this.frame = lines;
+    this.pieces = pieces;
     this.schedule();
   }
 
@@ -99,7 +103,7 @@ export class TerminalScreen {
     this.pending = false;
     if (!this.active) return;
     const { cols, rows } = this;
-    const { bytes, next } = this.screen && this.screen.cols === cols && this.screen.rows === rows ? diffScreen(this.screen, this.frame) : fullRedraw(cols, rows, this.frame);
+    const { bytes, next } = this.screen && this.screen.cols === cols && this.screen.rows === rows ? diffScreen(this.screen, this.frame, this.pieces) : fullRedraw(cols, rows, this.frame, this.pieces);
     this.screen = next;
     if (bytes === '') return;
     const data = BEGIN_SYNC + bytes + END_SYNC;

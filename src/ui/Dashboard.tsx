@@ -79,7 +79,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
       ? [`nk20x10 needs a terminal of at least ${MIN_COLS}×${MIN_ROWS}.`, `This one is ${cols}×${rows}.`, 'Enlarge it (the screen redraws), or press q.']
       : [`Needs ${MIN_COLS}×${MIN_ROWS}`, `This is ${cols}×${rows}`, 'Enlarge, or q'];
     const notice = lines.slice(0, Math.max(1, rows - 1)).map((l, i): Line => [text(l, { bold: i === 0 })]);
-    return <Frame lines={composeFrame({ cols, rows, header: notice, panes: [], footer: [], paint, color: !noColor })} />;
+    return <Frame frame={composeFrame({ cols, rows, header: notice, panes: [], footer: [], paint, color: !noColor })} />;
   }
   const inner = (w: number) => Math.max(1, w - 2);
   const innerH = (h: number) => Math.max(1, h - 3);
@@ -111,7 +111,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
     detail: { title: detailTitle, lines: detail, focused: state.focus === 'detail' || state.overlay !== null },
   });
   const header = headerLines(progress, state, visible.filter((s) => s.contested).length, cols);
-  return <Frame lines={composeFrame({ cols, rows, header, panes, footer: [footerLine(state, cols)], paint, color: !noColor })} />;
+  return <Frame frame={composeFrame({ cols, rows, header, panes, footer: [footerLine(state, cols)], paint, color: !noColor })} />;
 }
 
 /** The lines from `scroll` (clamped) that fit in `height` rows, and a title saying which they are. */

@@ -8,22 +8,23 @@
  */
 import { Text } from 'ink';
 import { createContext, useContext, useLayoutEffect } from 'react';
+import type { ComposedFrame } from '../view/frame.js';
 
-/** Receives every frame the dashboard draws, as lines (no trailing newline). */
-export type FrameSinkFn = (lines: readonly string[]) => void;
+/** Receives every frame the dashboard draws: its lines (no line breaks) and its pieces per row. */
+export type FrameSinkFn = (frame: ComposedFrame) => void;
 
 const FrameSinkContext = createContext<FrameSinkFn | null>(null);
 
 /** Provides the sink that frames are written to instead of Ink's output. */
 export const FrameSink = FrameSinkContext.Provider;
 
-export function Frame({ lines }: { lines: readonly string[] }) {
+export function Frame({ frame }: { frame: ComposedFrame }) {
   const sink = useContext(FrameSinkContext);
   // Layout effect: runs in the same commit that Ink would have drawn in, so the order of frames
   // and the moment they reach the terminal are unchanged.
   useLayoutEffect(() => {
-    sink?.(lines);
-  }, [sink, lines]);
+    sink?.(frame);
+  }, [sink, frame]);
   if (sink) return null;
-  return <Text wrap="truncate-end">{lines.join('\n')}</Text>;
+  return <Text wrap="truncate-end">{frame.lines.join('\n')}</Text>;
 }

@@ -109,7 +109,7 @@ export async function runDashboard(options: RunOptions): Promise<number> {
 
   // The app's frames go to the screen directly (src/ui/Frame.tsx); Ink keeps input and state.
   const session = render(
-    <FrameSink value={(lines) => screen.show(lines)}>
+    <FrameSink value={(frame) => screen.show(frame.lines, frame.rows)}>
     <App
       atlas={atlas}
       ctx={ctx}

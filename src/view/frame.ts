@@ -73,46 +73,61 @@ export interface FrameSpec {
   color: boolean;
 }
 
-/** A piece of a row: painted text of a known width (cells) starting at column x. */
-interface Piece {
+/**
+ * A piece of a row: painted text exactly `width` cells wide starting at column `x`, its styles
+ * closed at its end. The screen turns each distinct piece into cells once (src/term/cells.ts), so
+ * a keystroke that changes the detail pane does not re-read the map beside it on the same rows.
+ */
+export interface FramePiece {
   x: number;
   width: number;
   text: string;
 }
 
+/** A frame as lines (what a terminal shows, trailing blanks trimmed) and as pieces per row. */
+export interface ComposedFrame {
+  lines: string[];
+  rows: FramePiece[][];
+}
+
 /**
  * The frame for `spec`: header lines, then the rows covered by panes, then footer lines, one
  * string (styled with the painter) per row, trailing blanks trimmed as a terminal frame would show
- * them. Rows: header + the panes' bottom edge + footer (`spec.rows` for a dashboard layout).
- * No line is wider than `spec.cols` cells.
+ * them, and the same rows as pieces. Rows: header + the panes' bottom edge + footer (`spec.rows`
+ * for a dashboard layout). No line is wider than `spec.cols` cells.
  */
-export function composeFrame(spec: FrameSpec): string[] {
+export function composeFrame(spec: FrameSpec): ComposedFrame {
   const { cols, paint } = spec;
-  const body: Piece[][] = [];
+  const body: FramePiece[][] = [];
   const at = (y: number) => (body[y] ??= []);
   let bottom = spec.header.length;
   for (const pane of spec.panes) {
     bottom = Math.max(bottom, pane.y + pane.height);
     paneRows(pane, paint, spec.color).forEach((row, i) => at(pane.y + i).push(...row));
   }
-  const out: string[] = [];
-  for (const line of spec.header) out.push(paint(fitLine(line, cols)).trimEnd());
-  for (let y = spec.header.length; y < bottom; y++) out.push(joinPieces(body[y] ?? []));
-  for (const line of spec.footer) out.push(paint(fitLine(line, cols)).trimEnd());
-  return out;
+  const rows: FramePiece[][] = [];
+  const full = (line: Line): FramePiece[] => {
+    const fitted = fitLine(line, cols);
+    const w = fitted.reduce((n, seg) => n + displayWidth(seg.text), 0);
+    return [{ x: 0, width: cols, text: paint(fitted) + ' '.repeat(Math.max(0, cols - w)) }];
+  };
+  for (const line of spec.header) rows.push(full(line));
+  for (let y = spec.header.length; y < bottom; y++) rows.push(tile(body[y] ?? []));
+  for (const line of spec.footer) rows.push(full(line));
+  return { lines: rows.map(joinPieces), rows };
 }
 
 const ROUND = { tl: '╭', tr: '╮', bl: '╰', br: '╯', h: '─', v: '│' };
 
 /** The rows of one pane as pieces: border, title, content, padding. */
-function paneRows(pane: PanePlacement, paint: (l: Line) => string, color: boolean): Piece[][] {
+function paneRows(pane: PanePlacement, paint: (l: Line) => string, color: boolean): FramePiece[][] {
   const { x, width, height } = pane;
   if (width < 2 || height < 2) return [];
   const inner = width - 2;
   const dim = color && !pane.focused;
   const border = (s: string) => paint([text(s, dim ? { dim: true } : {})]);
   const v = border(ROUND.v);
-  const rows: Piece[][] = [[{ x, width, text: border(ROUND.tl + ROUND.h.repeat(inner) + ROUND.tr) }]];
+  const rows: FramePiece[][] = [[{ x, width, text: border(ROUND.tl + ROUND.h.repeat(inner) + ROUND.tr) }]];
   const content: Line[] = [[text(pane.title, { bold: true })], ...pane.lines.slice(0, height - 3)];
   for (let i = 0; i < height - 2; i++) {
     const line = content[i];
@@ -128,14 +143,25 @@ function paneRows(pane: PanePlacement, paint: (l: Line) => string, color: boolea
   return rows;
 }
 
-/** One row from its pieces, left to right; gaps are blanks; trailing blanks trimmed. */
-function joinPieces(pieces: Piece[]): string {
+/** A row's pieces left to right, without overlaps (the first one wins; panes must tile). */
+function tile(pieces: FramePiece[]): FramePiece[] {
   pieces.sort((a, b) => a.x - b.x);
+  const out: FramePiece[] = [];
+  let col = 0;
+  for (const p of pieces) {
+    if (p.x < col) continue;
+    out.push(p);
+    col = p.x + p.width;
+  }
+  return out;
+}
+
+/** One row as text: its pieces in order, gaps as blanks, trailing blanks trimmed. */
+function joinPieces(pieces: readonly FramePiece[]): string {
   let out = '';
   let col = 0;
   for (const p of pieces) {
-    if (p.x < col) continue; // overlapping panes are not supported: the first one wins
-    out += ' '.repeat(p.x - col) + p.text;
+    out += ' '.repeat(Math.max(0, p.x - col)) + p.text;
     col = p.x + p.width;
   }
   return out.trimEnd();
