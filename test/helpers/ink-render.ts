@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { render as inkRender } from 'ink';
 import { createElement, type ReactElement } from 'react';
 import { FrameSink } from '../../src/ui/Frame.js';
+import type { ComposedFrame } from '../../src/view/frame.js';
 
 class SizedStdout extends EventEmitter {
   frames: string[] = [];
@@ -46,7 +47,7 @@ export function renderSized(tree: ReactElement, columns: number, rows: number) {
   const stdout = new SizedStdout(columns, rows);
   const stdin = new FakeStdin();
   // The same path as the binary (src/ui/run.tsx): frames go through the FrameSink, not Ink's output.
-  const sunk = createElement(FrameSink, { value: (lines: readonly string[]) => stdout.write(lines.join('\n')) }, tree);
+  const sunk = createElement(FrameSink, { value: (frame: ComposedFrame) => stdout.write(frame.lines.join('\n')) }, tree);
   const instance = inkRender(sunk, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: new SizedStdout(columns, rows) as unknown as NodeJS.WriteStream,
