@@ -130,17 +130,29 @@ function paneRows(pane: PanePlacement, paint: (l: Line) => string, color: boolea
   const rows: FramePiece[][] = [[{ x, width, text: border(ROUND.tl + ROUND.h.repeat(inner) + ROUND.tr) }]];
   const content: Line[] = [[text(pane.title, { bold: true })], ...pane.lines.slice(0, height - 3)];
   for (let i = 0; i < height - 2; i++) {
-    const line = content[i];
-    const fitted = line ? fitLine(line, inner) : [];
-    const w = fitted.reduce((n, s) => n + displayWidth(s.text), 0);
     rows.push([
       { x, width: 1, text: v },
-      { x: x + 1, width: inner, text: paint(fitted) + ' '.repeat(Math.max(0, inner - w)) },
+      { x: x + 1, width: inner, text: paintedCells(content[i] ?? [], inner, paint) },
       { x: x + width - 1, width: 1, text: v },
     ]);
   }
   rows.push([{ x, width, text: border(ROUND.bl + ROUND.h.repeat(inner) + ROUND.br) }]);
   return rows;
+}
+
+/**
+ * Painted text of a line cut and padded to exactly `width` cells. Memoised per line object: the
+ * panes' lines come from memoised pure functions, so a keystroke repaints only the lines it changed.
+ */
+const painted = new WeakMap<Line, { width: number; paint: (l: Line) => string; text: string }>();
+function paintedCells(line: Line, width: number, paint: (l: Line) => string): string {
+  const hit = painted.get(line);
+  if (hit && hit.width === width && hit.paint === paint) return hit.text;
+  const fitted = fitLine(line, width);
+  const used = fitted.reduce((n, seg) => n + displayWidth(seg.text), 0);
+  const text = paint(fitted) + ' '.repeat(Math.max(0, width - used));
+  painted.set(line, { width, paint, text });
+  return text;
 }
 
 /** A row's pieces left to right, without overlaps (the first one wins; panes must tile). */
