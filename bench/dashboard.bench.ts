@@ -6,7 +6,8 @@
  * - keystroke → frame at 160×48 in colour through a real pseudo-terminal (bench/pty-keys.py, Python's
  *   pty module): p50/p95 over 200 mixed keys in the Sites view, and over j/k in the gap view (after
  *   `v`; skipped with a note where `v` does not change the frame), and bytes written per cursor
- *   move (median); runs alternate between checkouts (NK_BENCH_KEY_ROUNDS, default 2);
+ *   move (median), and the program's CPU time per key (user + system; a busy machine inflates it far
+ *   less than the wall times); runs alternate between checkouts (NK_BENCH_KEY_ROUNDS, default 2);
  * - `export --format svg` (whole process) against the dashboard's one-frame mode.
  * With NK_BASELINE=DIR (another checkout of nk20x10, built), every figure is also measured for that
  * checkout in the same run, alternating, so before and after sit side by side.
@@ -59,13 +60,13 @@ function firstFrame(): void {
 }
 
 /** One pty run: the program started at 160×48 in colour, `keys` sent one at a time. */
-function ptyRun(c: Checkout, keys: string[]): { ms: number[]; bytes: number[] } | string {
+function ptyRun(c: Checkout, keys: string[]): { ms: number[]; bytes: number[]; cpu_ms: number | null } | string {
   const r = spawnSync('python3', [join(PACKAGE_ROOT, 'bench', 'pty-keys.py'), '160', '48', JSON.stringify(keys), '--', process.execPath, c.bin, '--as-of', '2025-12-31'], {
     env: { ...env, TERM: 'xterm-256color', COLORTERM: 'truecolor', COLUMNS: '', LINES: '' },
     encoding: 'utf8',
   });
   if (r.status !== 0) return `pty run failed: ${r.stderr.slice(0, 300)}`;
-  return JSON.parse(r.stdout) as { ms: number[]; bytes: number[] };
+  return JSON.parse(r.stdout) as { ms: number[]; bytes: number[]; cpu_ms: number | null };
 }
 
 /** Rounds of pty runs per scenario, alternating between checkouts (a busy machine hits both alike). */
@@ -86,7 +87,9 @@ interface Scenario {
 function keystrokes(s: Scenario): void {
   console.log(s.title);
   const all = [...s.setup, ...s.keys];
-  const results = new Map<string, { ms: number[]; bytes: number[]; note?: string }>(checkouts.map((c) => [c.name, { ms: [], bytes: [] }]));
+  const results = new Map<string, { ms: number[]; bytes: number[]; cpu: number[]; note?: string }>(checkouts.map((c) => [c.name, { ms: [], bytes: [], cpu: [] }]));
+  // Each checkout's model cache filled first, so no run pays for loading the data.
+  for (const c of checkouts) timeProcess([c.bin, '--as-of', '2025-12-31']);
   for (let round = 0; round < KEY_ROUNDS; round++) {
     for (const c of checkouts) {
       const acc = results.get(c.name)!;
@@ -101,11 +104,12 @@ function keystrokes(s: Scenario): void {
         continue;
       }
       acc.ms.push(...r.ms.slice(s.setup.length));
+      if (r.cpu_ms !== null) acc.cpu.push(r.cpu_ms / all.length);
       acc.bytes.push(...r.bytes.slice(s.setup.length));
     }
   }
   for (const c of checkouts) {
-    const { ms, bytes, note } = results.get(c.name)!;
+    const { ms, bytes, cpu, note } = results.get(c.name)!;
     if (note) {
       console.log(`  ${c.name.padEnd(26)} skipped: ${note}`);
       continue;
@@ -115,7 +119,7 @@ function keystrokes(s: Scenario): void {
       return k === 'j' || k === 'k';
     });
     const p95 = pct(ms, 95);
-    console.log(`  ${c.name.padEnd(26)} p50 ${pct(ms, 50).toFixed(1)} ms   p95 ${p95.toFixed(1)} ms (goal < 16: ${p95 < 16 ? 'met' : 'NOT met'})   bytes per cursor move: median ${median(moves)}   (${ms.length} keys)`);
+    console.log(`  ${c.name.padEnd(26)} p50 ${pct(ms, 50).toFixed(1)} ms   p95 ${p95.toFixed(1)} ms (goal < 16: ${p95 < 16 ? 'met' : 'NOT met'})   bytes per cursor move: median ${median(moves)}   CPU per key ${cpu.length ? `${(cpu.reduce((a, b) => a + b, 0) / cpu.length).toFixed(1)} ms` : 'n/a'}   (${ms.length} keys)`);
   }
 }
 
