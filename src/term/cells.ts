@@ -113,8 +113,12 @@ export interface CellPiece {
   text: string;
 }
 
-/** Cells of pieces already seen: frames repeat most of their pieces from one keystroke to the next. */
-const pieceCache = new Map<string, Cell[]>();
+/**
+ * Cells of pieces already seen, by width then text: frames repeat most of their pieces from one
+ * keystroke to the next (keyed by the piece's own string, whose hash V8 keeps, not a new key).
+ */
+const pieceCache = new Map<number, Map<string, Cell[]>>();
+let pieceCount = 0;
 const PIECE_CACHE_MAX = 20_000;
 
 /**
@@ -126,12 +130,17 @@ const PIECE_CACHE_MAX = 20_000;
 export function piecesToCells(pieces: readonly CellPiece[], cols: number): Cell[] {
   const row: Cell[] = new Array<Cell>(cols).fill(BLANK);
   for (const piece of pieces) {
-    const key = `${piece.width}\u0000${piece.text}`;
-    let cells = pieceCache.get(key);
+    let byText = pieceCache.get(piece.width);
+    if (byText === undefined) pieceCache.set(piece.width, (byText = new Map()));
+    let cells = byText.get(piece.text);
     if (cells === undefined) {
       cells = lineToCells(piece.text, piece.width);
-      if (pieceCache.size >= PIECE_CACHE_MAX) pieceCache.clear();
-      pieceCache.set(key, cells);
+      if (++pieceCount > PIECE_CACHE_MAX) {
+        pieceCache.clear();
+        pieceCount = 1;
+        pieceCache.set(piece.width, (byText = new Map()));
+      }
+      byText.set(piece.text, cells);
     }
     const n = Math.min(cells.length, cols - piece.x);
     for (let i = 0; i < n; i++) row[piece.x + i] = cells[i]!;

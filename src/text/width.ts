@@ -32,6 +32,8 @@ export function padCells(text: string, width: number, align: 'left' | 'right' = 
 export function truncateCells(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   if (width <= 0) return '';
+  // One cell per UTF-16 unit: cut by length (no grapheme segmentation needed).
+  if (NARROW.test(text)) return `${text.slice(0, width - 1)}…`;
   let out = '';
   let used = 0;
   for (const { segment } of new Intl.Segmenter().segment(text)) {
