@@ -48,7 +48,9 @@ export function openAtlas(dataset: Dataset, layerPath?: string): Atlas {
     dataset,
     layer,
     prepared,
-    rasterFor: rasterCache(prepared),
+    // Room for every first-level unit's zoom and the national view at two sizes: stepping through
+    // the provinces with ]/[ or l/h never rasterises the same zoom twice (keystroke latency, issue 12).
+    rasterFor: rasterCache(prepared, {}, 32),
     bundled: layerPath === undefined,
     unitMappings,
     missingShapes: dataset.registry.counties.map((c) => c.id).filter((id) => !have.has(id)),

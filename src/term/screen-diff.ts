@@ -6,7 +6,7 @@
  * frame can fill the whole screen; every run starts and ends with a style reset, so no style leaks
  * into cells that were not redrawn.
  */
-import { BLANK, lineToCells, type Cell } from './cells.js';
+import { BLANK, lineToCells, piecesToCells, type Cell, type CellPiece } from './cells.js';
 
 const CSI = '\u001b[';
 const RESET = `${CSI}0m`;
@@ -36,9 +36,11 @@ const JOIN_GAP = 6;
 
 /**
  * Diffs `frame` (lines of styled text, at most `prev.rows` are used) against `prev`, which must
- * have the same size. Returns the bytes to write (empty when nothing changed) and the new screen.
+ * have the same size. `pieces`, when given, holds the same rows as pieces (src/view/frame.ts):
+ * changed rows are then made from cached pieces instead of re-reading the whole line. Returns the
+ * bytes to write (empty when nothing changed) and the new screen.
  */
-export function diffScreen(prev: Screen, frame: readonly string[]): { bytes: string; next: Screen } {
+export function diffScreen(prev: Screen, frame: readonly string[], pieces?: readonly (readonly CellPiece[])[]): { bytes: string; next: Screen } {
   const { cols, rows } = prev;
   const lines: string[] = [];
   const cells: Cell[][] = [];
@@ -51,7 +53,8 @@ export function diffScreen(prev: Screen, frame: readonly string[]): { bytes: str
       continue;
     }
     const before = prev.cells[r]!;
-    const after = lineToCells(line, cols);
+    const rowPieces = pieces?.[r];
+    const after = rowPieces ? piecesToCells(rowPieces, cols) : lineToCells(line, cols);
     cells.push(after);
     bytes += rowRuns(before, after, r, cols);
   }
@@ -97,7 +100,7 @@ function drawCells(cells: readonly Cell[], start: number, end: number): string {
 }
 
 /** Bytes that clear the screen and draw `frame` in full; with the screen that results. */
-export function fullRedraw(cols: number, rows: number, frame: readonly string[]): { bytes: string; next: Screen } {
-  const { bytes, next } = diffScreen(blankScreen(cols, rows), frame);
+export function fullRedraw(cols: number, rows: number, frame: readonly string[], pieces?: readonly (readonly CellPiece[])[]): { bytes: string; next: Screen } {
+  const { bytes, next } = diffScreen(blankScreen(cols, rows), frame, pieces);
   return { bytes: `${RESET}${CSI}H${CSI}2J${bytes}`, next };
 }

@@ -10,6 +10,7 @@
  * doubt give a cleared screen and a full redraw.
  */
 import { EventEmitter } from 'node:events';
+import type { CellPiece } from './cells.js';
 import { diffScreen, fullRedraw, type Screen } from './screen-diff.js';
 
 const CSI = '\u001b[';
@@ -39,7 +40,8 @@ export class TerminalScreen {
   /** Bytes written by each flush, newest last (kept for the benchmark; capped). */
   readonly writes: number[] = [];
   private screen: Screen | null = null;
-  private frame: string[] = [];
+  private frame: readonly string[] = [];
+  private pieces: readonly (readonly CellPiece[])[] | undefined;
   private pending = false;
   private active = true;
   private readonly out: TerminalScreenOptions['out'];
@@ -74,7 +76,17 @@ export class TerminalScreen {
   }
 
   private setFrame(data: string): void {
-    this.frame = data.split('\n');
+    this.show(data.split('\n'));
+  }
+
+  /**
+   * Takes a whole frame as lines (styled text, one per row, no line breaks) to draw at the next
+   * flush: the app's own frames arrive here directly, without going through Ink's output.
+   * `pieces`, when given, are the same rows as pieces (src/view/frame.ts), for a cheaper diff.
+   */
+  show(lines: readonly string[], pieces?: readonly (readonly CellPiece[])[]): void {
+    this.frame = lines;
+    this.pieces = pieces;
     this.schedule();
   }
 
@@ -91,7 +103,7 @@ export class TerminalScreen {
     this.pending = false;
     if (!this.active) return;
     const { cols, rows } = this;
-    const { bytes, next } = this.screen && this.screen.cols === cols && this.screen.rows === rows ? diffScreen(this.screen, this.frame) : fullRedraw(cols, rows, this.frame);
+    const { bytes, next } = this.screen && this.screen.cols === cols && this.screen.rows === rows ? diffScreen(this.screen, this.frame, this.pieces) : fullRedraw(cols, rows, this.frame, this.pieces);
     this.screen = next;
     if (bytes === '') return;
     const data = BEGIN_SYNC + bytes + END_SYNC;

@@ -2,7 +2,6 @@
  * The whole screen for one view state and terminal size. Computes nothing itself: every pane's
  * content comes from pure functions in src/view; this component only lays the panes out.
  */
-import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { Atlas } from '../atlas.js';
 import { countyStatusView } from '../atlas.js';
@@ -13,6 +12,7 @@ import { exportLines, filterLines, footerLine, headerLines, helpLines, searchLin
 import { provinceDetailLines, siteDetailLines } from '../view/detail-lines.js';
 import { listLines } from '../view/list-lines.js';
 import { creditLine, legendLine, mapLines } from '../view/map-lines.js';
+import { composeFrame, placePanes } from '../view/frame.js';
 import { painter, text, type ColorLevel, type Line } from '../view/paint.js';
 import { progressAt } from '../view/progress.js';
 import type { ViewContext } from '../view/reduce.js';
@@ -23,8 +23,7 @@ import { lensOf, type ViewState } from '../view/state.js';
 import { gapRowsForView } from '../view/gap-rows.js';
 import { modePane } from '../view/mode-panes.js';
 import { rolloutAt } from '../model/rollout.js';
-import { Lines } from './Lines.js';
-import { Pane } from './Pane.js';
+import { Frame } from './Frame.js';
 
 export interface DashboardProps {
   atlas: Atlas;
@@ -86,27 +85,21 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
     const lines = cols >= 44
       ? [`nk20x10 needs a terminal of at least ${MIN_COLS}×${MIN_ROWS}.`, `This one is ${cols}×${rows}.`, 'Enlarge it (the screen redraws), or press q.']
       : [`Needs ${MIN_COLS}×${MIN_ROWS}`, `This is ${cols}×${rows}`, 'Enlarge, or q'];
-    return <Text wrap="truncate-end">{lines.slice(0, Math.max(1, rows - 1)).map((l, i) => paint([text(l, { bold: i === 0 })])).join('\n')}</Text>;
+    const notice = lines.slice(0, Math.max(1, rows - 1)).map((l, i): Line => [text(l, { bold: i === 0 })]);
+    return <Frame frame={composeFrame({ cols, rows, header: notice, panes: [], footer: [], paint, color: !noColor })} />;
   }
   const inner = (w: number) => Math.max(1, w - 2);
   const innerH = (h: number) => Math.max(1, h - 3);
-  const header = <Lines lines={headerLines(progress, state, visible.filter((s) => s.contested).length, cols)} paint={paint} width={cols} />;
-  const footer = <Lines lines={[footerLine(state, cols)]} paint={paint} width={cols} />;
+  const header = headerLines(progress, state, visible.filter((s) => s.contested).length, cols);
+  const footer = [footerLine(state, cols)];
 
   if (state.mode !== 'sites') {
     // One pane fills the area between header and footer (view/mode-panes.ts says what is in it).
     const [w, h] = [cols, rows - HEADER_ROWS - FOOTER_ROWS];
     const search = state.overlay === 'search' ? searchOverlay(ctx, visible, state, inner(w), innerH(h)) : [];
     const pane = modePane(state, { rows: gapRows, rollout, filterOptions: ctx.filterOptions, search }, inner(w), innerH(h), noColor);
-    return (
-      <Box flexDirection="column" width={cols}>
-        {header}
-        <Pane title={pane.title} width={w} height={h} focused paint={paint} color={!noColor}>
-          <Lines lines={pane.lines} paint={paint} width={inner(w)} height={innerH(h)} />
-        </Pane>
-        {footer}
-      </Box>
-    );
+    const panes = [{ title: pane.title, lines: pane.lines, focused: true, x: 0, y: HEADER_ROWS, width: w, height: h }];
+    return <Frame frame={composeFrame({ cols, rows, header, panes, footer, paint, color: !noColor })} />;
   }
 
   let detail: Line[];
@@ -129,51 +122,13 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
       ? searchOverlay(ctx, visible, state, inner(L.list.width), innerH(L.list.height))
       : listLines(list, cursor, inner(L.list.width), innerH(L.list.height), noColor, state.focus === 'list');
 
-  const mapPane = L.map ? (
-    <Pane title={`Map · ${mapTitle(atlas, state)}`} width={L.map.width} height={L.map.height} paint={paint} color={!noColor}>
-      <Lines lines={mapContent} paint={paint} width={inner(L.map.width)} />
-    </Pane>
-  ) : null;
-  const listPane = (
-    <Pane title={state.overlay === 'search' ? 'Search' : `Provinces · ${visible.length} sites`} width={L.list.width} height={L.list.height} focused={state.focus === 'list'} paint={paint} color={!noColor}>
-      <Lines lines={listContent} paint={paint} width={inner(L.list.width)} height={innerH(L.list.height)} />
-    </Pane>
-  );
-  const detailPane = (
-    <Pane title={detailTitle} width={L.detail.width} height={L.detail.height} focused={state.focus === 'detail' || state.overlay !== null} paint={paint} color={!noColor}>
-      <Lines lines={detail} paint={paint} width={inner(L.detail.width)} height={innerH(L.detail.height)} />
-    </Pane>
-  );
-
-  return (
-    <Box flexDirection="column" width={cols}>
-      {header}
-      {L.kind === 'wide' ? (
-        <Box>
-          {mapPane}
-          {listPane}
-          {detailPane}
-        </Box>
-      ) : L.kind === 'medium' ? (
-        <Box>
-          <Box flexDirection="column">
-            {mapPane}
-            {listPane}
-          </Box>
-          {detailPane}
-        </Box>
-      ) : (
-        <Box>
-          {listPane}
-          <Box flexDirection="column">
-            {mapPane}
-            {detailPane}
-          </Box>
-        </Box>
-      )}
-      {footer}
-    </Box>
-  );
+  // The panes are placed by the layout and drawn as text in one pure step (src/view/frame.ts).
+  const panes = placePanes(L, {
+    ...(L.map ? { map: { title: `Map · ${mapTitle(atlas, state)}`, lines: mapContent } } : {}),
+    list: { title: state.overlay === 'search' ? 'Search' : `Provinces · ${visible.length} sites`, lines: listContent, focused: state.focus === 'list' },
+    detail: { title: detailTitle, lines: detail, focused: state.focus === 'detail' || state.overlay !== null },
+  });
+  return <Frame frame={composeFrame({ cols, rows, header, panes, footer, paint, color: !noColor })} />;
 }
 
 /** The lines from `scroll` (clamped) that fit in `height` rows, and a title saying which they are. */

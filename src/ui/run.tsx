@@ -17,6 +17,7 @@ import { firstSiteKey, viewContext } from '../view/reduce.js';
 import { initialState, type ViewState } from '../view/state.js';
 import { App, type AppProps } from './App.js';
 import { Dashboard } from './Dashboard.js';
+import { FrameSink } from './Frame.js';
 
 export interface RunOptions {
   atlas: Atlas;
@@ -106,7 +107,9 @@ export async function runDashboard(options: RunOptions): Promise<number> {
     if (now.cols !== screen.cols || now.rows !== screen.rows) screen.resize(now.cols, now.rows);
   };
 
+  // The app's frames go to the screen directly (src/ui/Frame.tsx); Ink keeps input and state.
   const session = render(
+    <FrameSink value={(frame) => screen.show(frame.lines, frame.rows)}>
     <App
       atlas={atlas}
       ctx={ctx}
@@ -117,14 +120,16 @@ export async function runDashboard(options: RunOptions): Promise<number> {
       }}
       onSuspend={suspend}
       {...(options.onExport ? { onExport: options.onExport } : {})}
-    />,
+    />
+    </FrameSink>,
     {
       stdout: screen.stream as unknown as NodeJS.WriteStream,
       stdin,
       exitOnCtrlC: false,
       patchConsole: false,
-      // Debug mode: Ink writes each whole frame to screen.stream, unthrottled; the screen writes
-      // only what changed. (Ink's own incremental renderer lands full-screen frames a row low.)
+      // Debug mode: anything Ink itself draws is written whole to screen.stream, unthrottled; the
+      // screen writes only what changed. (Ink's own incremental renderer lands full-screen frames a
+      // row low.) The dashboard's frames reach the screen through the FrameSink above.
       debug: true,
     },
   );

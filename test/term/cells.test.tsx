@@ -1,0 +1,110 @@
+/**
+ * Frame text to terminal cells, checked against a terminal emulator (@xterm/headless): whatever
+ * path turns a line into cells (the direct scan of SGR + one-cell text, Ink's tokenizer for the
+ * rest, or cached pieces of a composed dashboard frame), drawing those cells must give exactly
+ * the screen the terminal shows when it is sent the line itself: characters, colours (16, 256 and
+ * true colour, foreground and background), bold, dim, italic, underline and inverse.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Chalk } from 'chalk';
+import { renderToString } from 'ink';
+import xterm from '@xterm/headless';
+import { lineToCells, tokenizedCells } from '../../src/term/cells.js';
+import { fullRedraw } from '../../src/term/screen-diff.js';
+import { Dashboard } from '../../src/ui/Dashboard.js';
+import { FrameSink } from '../../src/ui/Frame.js';
+import type { ComposedFrame } from '../../src/view/frame.js';
+import { startState } from '../../src/ui/run.js';
+import { bundledAtlas } from '../helpers/ui.js';
+
+const { Terminal } = xterm;
+
+/** The emulator's screen, cell by cell, with every attribute a frame can set. */
+async function screenOf(cols: number, rows: number, data: string): Promise<string[]> {
+  const term = new Terminal({ cols, rows, allowProposedApi: true });
+  await new Promise<void>((resolve) => term.write(data, resolve));
+  const buf = term.buffer.active;
+  const out: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const line = buf.getLine(buf.viewportY + r);
+    const cells: string[] = [];
+    for (let c = 0; c < cols; c++) {
+      const cell = line?.getCell(c);
+      if (!cell || cell.getWidth() === 0) continue;
+      const fg = cell.isFgDefault() ? '' : `f${cell.getFgColorMode()}:${cell.getFgColor()}`;
+      const bg = cell.isBgDefault() ? '' : `b${cell.getBgColorMode()}:${cell.getBgColor()}`;
+      const attrs = `${cell.isBold() ? 'B' : ''}${cell.isDim() ? 'D' : ''}${cell.isItalic() ? 'I' : ''}${cell.isUnderline() ? 'U' : ''}${cell.isInverse() ? 'V' : ''}`;
+      cells.push(`${cell.getChars() || ' '}${fg}${bg}${attrs}`);
+    }
+    out.push(cells.join('|'));
+  }
+  term.dispose();
+  return out;
+}
+
+/** The line sent as is, one row per line (absolute moves, no scrolling). */
+const direct = (lines: readonly string[]) => lines.map((l, r) => `\u001b[${r + 1};1H\u001b[0m${l}\u001b[0m`).join('');
+
+function rng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ['Kim', ' ', '─', '│', '╭', '⣿', '▒', '·', 'ŏ', '…', 'x', '  ', '─│'];
+const HEX = ['#ff0000', '#1f77b4', '#ffffff', '#2ca02c', '#7f7f7f'];
+
+test('styled one-cell text: the direct scan draws what the terminal draws (200 random lines at colour levels 1-3)', async () => {
+  const next = rng(1201);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  for (let i = 0; i < 200; i++) {
+    const chalk = new Chalk({ level: (1 + (i % 3)) as 1 | 2 | 3 });
+    const target = 10 + Math.floor(next() * 40);
+    let line = '';
+    while (line.replace(/\u001b\[[0-9;]*m/g, '').length < target) {
+      let c = chalk;
+      if (next() < 0.5) c = c.hex(pick(HEX));
+      if (next() < 0.3) c = c.bgHex(pick(HEX));
+      if (next() < 0.2) c = c.bold;
+      if (next() < 0.2) c = c.dim;
+      if (next() < 0.1) c = c.italic;
+      if (next() < 0.15) c = c.inverse;
+      if (next() < 0.1) c = c.underline;
+      const word = pick(WORDS);
+      line += next() < 0.3 ? c(`${word}${c.reset('')}${word}`) : next() < 0.8 ? c(word) : word;
+    }
+    // The terminal is at least as wide as the line (a terminal would wrap a longer one).
+    const cols = line.replace(/\u001b\[[0-9;]*m/g, '').length + Math.floor(next() * 4);
+    const cells = lineToCells(line, cols);
+    const tokenized = tokenizedCells(line, cols);
+    assert.deepEqual(cells.map((c) => c.ch), tokenized.map((c) => c.ch), `line ${i}: same characters both ways`);
+    const drawn = await screenOf(cols, 1, fullRedraw(cols, 1, [line]).bytes);
+    assert.deepEqual(drawn, await screenOf(cols, 1, direct([line])), `line ${i}: ${JSON.stringify(line)}`);
+  }
+});
+
+test('composed dashboard frames: cells from cached pieces draw exactly what the frame lines draw', async () => {
+  const atlas = bundledAtlas();
+  const { ctx, state } = startState(atlas, '2025-12-31');
+  for (const [cols, rows] of [[160, 48], [100, 30], [80, 24]] as const) {
+    for (const s of [state, { ...state, focus: 'detail' as const }, { ...state, overlay: 'help' as const }]) {
+      let frame: ComposedFrame | undefined;
+      renderToString(
+        <FrameSink value={(f) => (frame = f)}>
+          <Dashboard atlas={atlas} ctx={ctx} state={s} cols={cols} rows={rows} colorLevel={3} />
+        </FrameSink>,
+        { columns: cols },
+      );
+      assert.ok(frame, 'the frame reached the sink');
+      assert.equal(frame.lines.length, rows);
+      const fromPieces = await screenOf(cols, rows, fullRedraw(cols, rows, frame.lines, frame.rows).bytes);
+      assert.deepEqual(fromPieces, await screenOf(cols, rows, fullRedraw(cols, rows, frame.lines).bytes), `${cols}×${rows}`);
+      assert.deepEqual(fromPieces, await screenOf(cols, rows, direct(frame.lines)), `${cols}×${rows}: as the terminal draws the lines`);
+    }
+  }
+});
