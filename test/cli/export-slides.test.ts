@@ -71,7 +71,8 @@ test('the county slide maps its province zoomed, with the county highlighted, an
   assert.ok(top > 0 && locator > top, 'a province map, then a locator map');
   const provinceMap = lines.slice(top + 1, locator).join('\n');
   // County names are drawn only at province zoom; the Ryanggang counties are there, the capital is not.
-  for (const name of ['Kimhyongjik', 'Kimjongsuk', 'Rangrim']) assert.match(provinceMap, new RegExp(name), name);
+  // Program counties are labelled as the list names them (Rangnim, not the registry's Rangrim).
+  for (const name of ['Kim Hyong Jik', 'Kim Jong Suk', 'Rangnim']) assert.match(provinceMap, new RegExp(name), name);
   assert.doesNotMatch(provinceMap, /Pyongyang/);
   assert.match(provinceMap, /█/, 'the highlighted county is drawn');
   assert.match(lines.slice(locator).join('\n'), /█/, 'and located on the national map');
@@ -86,8 +87,8 @@ test('the county slide maps its province zoomed, with the county highlighted, an
 
 test('the county slide has the whole detail: the claim and the report with dates, the state prices, sources with relay outlets', async () => {
   const txt = await exportText('county:kimhyongjik', '120x30');
-  assert.match(txt, /CONTESTED\s+state media: operating \(2025-08-18\)/);
-  assert.match(txt, /outside\s+report: far below capacity \(2025-08\)/);
+  assert.match(txt, /CONTESTED\s+state media: operating — The new factories in\s+"20 cities and counties"[^(]*\(Rodong Sinmun via Daily NK, 18 Aug 2025\)/);
+  assert.match(txt, /outside\s+report: far below capacity — Foodstuff factory: The food\s+factory runs only about one week a month \(Daily NK via\s+europesays\.com \(mirror\), Aug 2025\)/);
   assert.match(txt, /face soap\s+2,500\s+state/);
   assert.match(txt, /underwear\s+8,000\s+state/, 'the last price too: nothing is cut');
   assert.match(txt, /── Sources/);

@@ -64,7 +64,7 @@ test('gap view at 80×24: three lines per site, the contested ones first, nothin
   const first = lines.slice(6, 9);
   assert.match(first[0]!, /^│▶Kujang 구장… ! │ operating \(state claim\)\? +│ operating for show \(reporte… │$/);
   assert.match(first[1]!, /^│ North Pyongan… │ 18 Aug 2025 · 4 mo · Rodong… │ 4 Apr 2025 · 8 mo · Daily N… │$/);
-  assert.match(first[2]!, /^│ CONTESTED +│ note: Rodong Sinmun, page o… │ Empty promises: N\. Korea’s … │$/);
+  assert.match(first[2]!, /^│ CONTESTED +│ The new factories in "20 ci… │ Empty promises: N\. Korea’s … │$/);
   assert.match(lines[23]!, /^ Gap view · .*\? help · q quit\s*$/);
 });
 
