@@ -125,6 +125,9 @@ const HELP_LEGEND = [
   '° stale, ! contested. Any key closes this help.',
 ];
 
+/** The list marks, as the legend explains them. */
+const HELP_MARKS = ['* state claim', '✓ confirmed', '° stale', '! contested'];
+
 /**
  * The help overlay for a pane `width` cells wide (omitted: unwrapped): one row per key binding
  * (keymap.ts helpRows), its description wrapped under itself, then the legend wrapped to the
@@ -146,7 +149,15 @@ export function helpLines(width?: number): Line[] {
       return [...lead, ...desc.map((d, i): Line => [...(i === 0 && key ? key : [text(' '.repeat(keyWidth))]), ...d])];
     }),
     [],
-    ...(width === undefined ? HELP_LEGEND.map((l): Line => [text(l, { fg: MUTED })]) : wrapLine([text(HELP_LEGEND.join(' '), { fg: MUTED })], room)),
+    ...(width === undefined
+      ? HELP_LEGEND.map((l): Line => [text(l, { fg: MUTED })])
+      : [
+          // Wrapped, each list mark on its own line so a mark is never parted from its meaning.
+          ...wrapLine([text(HELP_LEGEND.join(' ').replace(/ In the list: .*$/, ''), { fg: MUTED })], room),
+          ...wrapLine([text('In the list:', { fg: MUTED })], room),
+          ...HELP_MARKS.flatMap((m) => wrapLine([text(`  ${m}`, { fg: MUTED })], room, 4)),
+          ...wrapLine([text('Any key closes this help.', { fg: MUTED })], room),
+        ]),
   ];
 }
 

@@ -156,6 +156,8 @@ test('help lines wrap to the pane: no line is wider, and the list marks * ✓ °
     const lines = helpLines(w).map(plain);
     for (const l of lines) assert.ok(displayWidth(l) <= w, `${w}: ${l}`);
     const text = lines.join(' ').replace(/\s+/g, ' ');
-    for (const mark of ['* state claim', '✓ confirmed', '° stale', '! contested', 'Any key closes this help.']) assert.ok(text.includes(mark), `${w}: ${mark}`);
+    // Each mark stands on one line with its meaning.
+    for (const mark of ['* state claim', '✓ confirmed', '° stale', '! contested']) assert.ok(lines.some((l) => l.trim() === mark), `${w}: ${mark}`);
+    for (const words of ['CONTESTED = state media and outside reports disagree on whether the site works.', 'Any key closes this help.']) assert.ok(text.includes(words), `${w}: ${words}`);
   }
 });
