@@ -105,7 +105,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   let detail: Line[];
   let detailTitle: string;
   const detailRows = innerH(L.detail.height);
-  if (state.overlay === 'help') [detail, detailTitle] = scrolled(helpLines(), state.overlayScroll, detailRows, 'Help');
+  if (state.overlay === 'help') [detail, detailTitle] = scrolled(helpLines(inner(L.detail.width)), state.overlayScroll, detailRows, 'Help');
   else if (state.overlay === 'filter') {
     // The option under the cursor is always in view (two title lines precede the options).
     const options = filterLines(ctx.filterOptions, state);

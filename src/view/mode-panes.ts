@@ -32,7 +32,7 @@ export function modePane(
   noColor: boolean,
 ): ModePane {
   if (state.overlay === 'help') {
-    const lines = helpLines();
+    const lines = helpLines(width);
     const first = Math.min(state.overlayScroll, Math.max(0, lines.length - height));
     return { title: `Help${lines.length > height ? ` (${first + 1}–${Math.min(lines.length, first + height)} of ${lines.length}, PgUp/PgDn)` : ''}`, lines: lines.slice(first) };
   }
