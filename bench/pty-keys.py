@@ -66,11 +66,22 @@ def main():
     cpu = cpu1 - cpu0 if cpu0 is not None and cpu1 is not None else None
     os.write(fd, b'q')
     drain(0.5)
+    # SIGTERM, then SIGKILL if the program has not gone after 2 s (a run must never hang the bench).
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.kill(pid, sig)
+        except ProcessLookupError:
+            break
+        deadline = time.perf_counter() + 2
+        while time.perf_counter() < deadline and os.waitpid(pid, os.WNOHANG) == (0, 0):
+            time.sleep(0.05)
+        else:
+            if time.perf_counter() < deadline:
+                break
     try:
-        os.kill(pid, signal.SIGTERM)
-    except ProcessLookupError:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
         pass
-    os.waitpid(pid, 0)
     print(json.dumps({"startup_ms": startup, "ms": ms, "bytes": sizes, "cpu_ms": cpu}))
 
 main()
