@@ -61,8 +61,13 @@ const ONLY = process.env.NK20X10_FUZZ_ONLY?.split(',').map((s) => Number(s.trim(
 /** More (or fewer) mutants of every kind, for a longer soak: NK20X10_FUZZ_SCALE=10. */
 const SCALE = Number(process.env.NK20X10_FUZZ_SCALE ?? 1);
 const COUNTS = Object.fromEntries(KINDS.map((k) => [k, Math.max(1, Math.round(KIND_COUNTS[k] * SCALE))])) as Record<Kind, number>;
-/** Per mutant, measured around loadDataset (or the CLI run) only. */
-const MUTANT_LIMIT_MS = 2000;
+/**
+ * Per mutant, measured around loadDataset (or the CLI run) only. Not a speed goal (speed lives in
+ * `npm run bench`): a load normally takes well under a second, so only a pathological case (a
+ * quadratic parse, a runaway alias) gets near this, while a busy machine (2 cores, load 12 seen
+ * with 2–7 s loads) does not.
+ */
+const MUTANT_LIMIT_MS = 15_000;
 /** A mutant still running after this long is a hang: its worker is stopped and the test fails. */
 const HANG_MS = 30_000;
 const CLI_MUTANTS = 30;
