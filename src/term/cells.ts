@@ -144,6 +144,9 @@ export function piecesToCells(pieces: readonly CellPiece[], cols: number): Cell[
     }
     const n = Math.min(cells.length, cols - piece.x);
     for (let i = 0; i < n; i++) row[piece.x + i] = cells[i]!;
+    // A two-cell character cut by the right edge is dropped: its left half alone at the last column
+    // would make the terminal wrap it onto the next row (and scroll from the last one).
+    if (n > 0 && n < cells.length && cells[n]!.ch === '') row[piece.x + n - 1] = BLANK;
   }
   return row;
 }

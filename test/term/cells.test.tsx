@@ -10,7 +10,8 @@ import { test } from 'node:test';
 import { Chalk } from 'chalk';
 import { renderToString } from 'ink';
 import xterm from '@xterm/headless';
-import { lineToCells, tokenizedCells } from '../../src/term/cells.js';
+import { lineToCells, tokenizedCells, type CellPiece } from '../../src/term/cells.js';
+import { displayWidth } from '../../src/text/width.js';
 import { fullRedraw } from '../../src/term/screen-diff.js';
 import { Dashboard } from '../../src/ui/Dashboard.js';
 import { FrameSink } from '../../src/ui/Frame.js';
@@ -105,6 +106,55 @@ test('composed dashboard frames: cells from cached pieces draw exactly what the 
       const fromPieces = await screenOf(cols, rows, fullRedraw(cols, rows, frame.lines, frame.rows).bytes);
       assert.deepEqual(fromPieces, await screenOf(cols, rows, fullRedraw(cols, rows, frame.lines).bytes), `${cols}×${rows}`);
       assert.deepEqual(fromPieces, await screenOf(cols, rows, direct(frame.lines)), `${cols}×${rows}: as the terminal draws the lines`);
+    }
+  }
+});
+
+test('a frame drawn on a screen of another size (the moment of a resize) is cut cleanly and never scrolls the terminal', async () => {
+  const atlas = bundledAtlas();
+  const { ctx, state } = startState(atlas, '2025-12-31');
+  const sizes = [[160, 48], [120, 40], [100, 30], [80, 24], [60, 16]] as const;
+  // Map titles and lists carry Hangul: two-cell characters land on every possible right edge.
+  const states = [state, { ...state, mapProvince: 'kaesong' }, { ...state, mapProvince: 'ryanggang', mapNames: 'ko' as const }];
+  for (const [fc, fr] of sizes) {
+    for (const s of states) {
+      let frame: ComposedFrame | undefined;
+      renderToString(
+        <FrameSink value={(f) => (frame = f)}>
+          <Dashboard atlas={atlas} ctx={ctx} state={s} cols={fc} rows={fr} colorLevel={3} />
+        </FrameSink>,
+        { columns: fc },
+      );
+      assert.ok(frame);
+      for (const [cols, rows] of sizes) {
+        for (const via of ['pieces', 'lines'] as const) {
+          const bytes = fullRedraw(cols, rows, frame.lines, via === 'pieces' ? frame.rows : undefined).bytes;
+          const term = new Terminal({ cols, rows, allowProposedApi: true });
+          await new Promise<void>((resolve) => term.write(bytes, resolve));
+          const buf = term.buffer.active;
+          const top = buf.getLine(0)?.translateToString(true) ?? '';
+          term.dispose();
+          assert.equal(buf.baseY, 0, `${fc}×${fr} frame on ${cols}×${rows} via ${via}: the terminal scrolled`);
+          assert.ok(top.trimEnd().length > 0, `${fc}×${fr} frame on ${cols}×${rows} via ${via}: the header is gone`);
+        }
+      }
+    }
+  }
+});
+
+test('a piece cut by the right edge never leaves half of a two-cell character there (the terminal would wrap and scroll)', async () => {
+  const cols = 20;
+  const rows = 3;
+  for (let x = 0; x < cols; x++) {
+    for (const text of ['함경북도 개성특별시', 'a함경북도 개성특별시', '\u001b[1m함\u001b[22m경북도', '⣿한⣿글⣿']) {
+      const width = displayWidth(text.replace(/\u001b\[[0-9;]*m/g, ''));
+      const pieces: CellPiece[][] = [[], [], [{ x, width, text }]];
+      const bytes = fullRedraw(cols, rows, ['top', '', text], pieces).bytes;
+      const term = new Terminal({ cols, rows, allowProposedApi: true });
+      await new Promise<void>((resolve) => term.write(bytes, resolve));
+      const baseY = term.buffer.active.baseY;
+      term.dispose();
+      assert.equal(baseY, 0, `"${text}" at column ${x} of ${cols}: the terminal scrolled`);
     }
   }
 });
