@@ -208,3 +208,16 @@ test('the e key saves a screenshot of the screen without the footer and without 
   const rows = txt.split('\n').filter((l) => /^[│╭╰]/.test(l));
   assert.ok(rows.length >= 20, 'the panes are there');
 });
+
+test('the e key in the Gap and Timeline views names the file and the title after that view, not the site under the list cursor', async () => {
+  const atlas = bundledAtlas();
+  const ctx = viewContext(atlas.dataset);
+  const base = stateForView(ctx, { kind: 'county', id: 'kimhyongjik' }, '2025-12-31');
+  for (const [mode, title] of [['gap', /The gap: what state media claim/], ['timeline', /Roll-out: inaugurations by month/]] as const) {
+    const file = await exportCurrentScreen(atlas, { ...base, mode }, 'txt', { cols: 120, rows: 30 }, scratch());
+    assert.match(file, new RegExp(`nk20x10-${mode}-2025-12-31\\.txt$`));
+    const txt = readFileSync(file, 'utf8');
+    assert.match(txt, title);
+    assert.doesNotMatch(txt.split('\n')[0]!, /Kim Hyong Jik/);
+  }
+});

@@ -159,8 +159,16 @@ export async function writeSlideFile(file: string, view: SlideView, atlas: Atlas
  */
 export async function writeView(file: string, view: View, atlas: Atlas, ctx: ViewContext, s: Settings, state = stateForView(ctx, view, lensOfSettings(s))) {
   const capture = captureScreen(atlas, ctx, state, s.size.cols, s.size.rows);
-  return exportToFile(file, capture, exportMeta(atlas, view, lensOf(state), s.generatedAt), { format: s.format, scale: s.scale, force: s.force, forbiddenDirs: s.forbidden });
+  const meta = exportMeta(atlas, view, lensOf(state), s.generatedAt);
+  const titled = state.mode === 'sites' ? meta : { ...meta, ...MODE_TITLES[state.mode] };
+  return exportToFile(file, capture, titled, { format: s.format, scale: s.scale, force: s.force, forbiddenDirs: s.forbidden });
 }
+
+/** Titles of a screenshot taken in the Gap or Timeline view. */
+const MODE_TITLES = {
+  gap: { title: 'The gap: what state media claim, what outside sources report', subtitle: 'One row per program site: the newest state-media statement beside the newest outside one' },
+  timeline: { title: 'Roll-out: inaugurations by month against the 200-site target', subtitle: 'Cumulative inaugurations per batch; outside reports of disruption marked on the time axis' },
+} as const;
 
 /**
  * The `e` key: the screen as it is (filters, open provinces), written into `dir` under the view's
@@ -168,8 +176,9 @@ export async function writeView(file: string, view: View, atlas: Atlas, ctx: Vie
  */
 export async function exportCurrentScreen(atlas: Atlas, state: ViewState, format: string, size: { cols: number; rows: number }, dir: string): Promise<string> {
   const fmt = FORMATS.find((f) => f === format) ?? 'png';
-  const view = viewOfState(state);
-  const stem = viewStem(view, state.asOf, state.hindsight);
+  // In the Gap and Timeline views the screen is that view, not the site under the list's cursor.
+  const view = state.mode === 'sites' ? viewOfState(state) : ({ kind: 'national' } as const);
+  const stem = state.mode === 'sites' ? viewStem(view, state.asOf, state.hindsight) : slideStem({ kind: state.mode }, state.asOf, state.hindsight);
   let file = join(dir, `${stem}.${EXTENSION[fmt]}`);
   // lstat, not exists: a dangling symlink is taken too (and would be refused as a target).
   const taken = (f: string) => lstatSync(f, { throwIfNoEntry: false }) !== undefined;
