@@ -38,19 +38,7 @@ export async function svgToPngAsync(svg: string, scale: 1 | 2): Promise<Buffer> 
 export function svgToPng(svg: string, scale: 1 | 2): Buffer {
   if (scale !== 1 && scale !== 2) throw new RangeError(`PNG scale must be 1 or 2, got ${String(scale)}`);
   try {
-    const resvg = new Resvg(svg, {
-      fitTo: { mode: 'zoom', value: scale },
-      font: {
-        loadSystemFonts: false,
-        fontFiles: fontFiles(),
-        defaultFontFamily: LATIN_FAMILY,
-        monospaceFamily: LATIN_FAMILY,
-        sansSerifFamily: LATIN_FAMILY,
-        serifFamily: LATIN_FAMILY,
-      },
-      languages: ['en', 'ko'],
-      logLevel: 'off',
-    });
+    const resvg = new Resvg(svg, options(scale));
     return resvg.render().asPng();
   } catch (e) {
     throw new ExportError('RENDER', `Could not render the PNG: ${e instanceof Error ? e.message : String(e)}`);
