@@ -113,7 +113,10 @@ function load(options: LoadOptions): Dataset {
   }
   const kindOf = (ids: string[]) => sources.get(ids[0] ?? '')?.kind ?? 'outside_report';
   /** A statement's two dates: the period it describes, and when it became public (model/published.ts). */
-  const dated = (text: string, ids: string[]) => withPublication(span(text), ids.map((id) => sources.get(id)?.date));
+  const dated = (text: string, ids: string[]): Pick<StatusEvidence, 'date' | 'published' | 'publishedBy'> => {
+    const { date, published, publishedBy } = withPublication(span(text), ids.map((id) => sources.get(id)?.date));
+    return publishedBy >= 0 ? { date, published, publishedBy: ids[publishedBy]! } : { date, published };
+  };
 
   /** Unknown source ids cited anywhere in a parsed file (not checked when sources.yaml is unusable). */
   const unknown = (id: string) => `unknown source id "${id}"${hint(id, sources)}`;
@@ -276,7 +279,7 @@ function observationEvidence(
   o: { date: string; status: StatusEvidence['status']; claimed_by?: StatusEvidence['claimedBy']; source: string; uncertain?: boolean; note?: string },
   facilities: string[],
   kind: StatusEvidence['claimedBy'],
-  when: { date: DateSpan; published: DateSpan },
+  when: Pick<StatusEvidence, 'date' | 'published' | 'publishedBy'>,
 ): StatusEvidence {
   return {
     ...when,

@@ -22,6 +22,7 @@ import { addMonths, formatSpan, type DateSpan } from './dates.js';
 import { withPublication } from './published.js';
 import { agreementClass, applicable, DEFAULT_STALE_AFTER_MONTHS, siteStatusAt, type Lens } from './status.js';
 import type { Dataset, Quote, Site, StatusEvidence } from './types.js';
+import { sourceName } from './statements.js';
 import { statusLabel, type Role, type Stance, type Status, type Strength } from './vocabulary.js';
 import { sanitizeInline } from '../text/sanitize.js';
 
@@ -44,7 +45,10 @@ export interface GapSide {
   /** This side's statement ends more than the lens's stale-after months before the as-of day. */
   stale: boolean;
   claimed_by: Stance;
-  /** Outlet of the first source, with the relay kept: "Daily NK via Business Insider Polska". */
+  /**
+   * Outlet of the source that made the statement public on `published` (the first cited source
+   * when none is dated within the period), relay kept: "Daily NK via Business Insider Polska".
+   */
   outlet: string;
   source_ids: string[];
   /** A short quote (sanitised, ≤ 160 chars, ellipsis when cut) or the statement's title (see quote_from); null if none. */
@@ -169,7 +173,9 @@ function side(dataset: Dataset, site: Site, lens: Lens, e: StatusEvidence, other
   const end = e.date.end < lens.asOf ? e.date.end : lens.asOf;
   const stale = staleAfter > 0 && end < addMonths(lens.asOf, -staleAfter);
   const first = e.sources[0] === undefined ? undefined : dataset.sources.get(e.sources[0]);
-  const outlet = first ? sanitizeInline(first.via ? `${first.outlet} via ${first.via}` : first.outlet) : '';
+  // The outlet named beside the publication date is the one that published on that date.
+  const publisher = (e.publishedBy === undefined ? undefined : dataset.sources.get(e.publishedBy)) ?? first;
+  const outlet = publisher ? sanitizeInline(sourceName(publisher)) : '';
   const q = closestQuote(dataset, site, lens, e);
   const [quote, speaker, from]: [string | null, string | null, GapSide['quote_from']] = q
     ? [q.text, q.speaker, 'quote']

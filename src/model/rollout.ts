@@ -9,9 +9,9 @@
  *   something about one of its sites is known and has begun by the as-of day.
  * - A site's inauguration is dated by the known statement (any claimant) saying `inaugurated` or
  *   a later stage (operating, far below capacity, operating for show, disrupted) whose period
- *   ends first: usually the inauguration milestone. Site-wide statements decide; a
- *   facility's statement (Kangdong's hospital opened a month before its factories) counts only
- *   when nothing site-wide says so.
+ *   ends first: usually the inauguration milestone. Site-wide statements decide; when none says
+ *   so, a statement naming one of its factories (Kangdong's hospital opened 19 Nov 2025, a month
+ *   before its factories); then any facility's.
  * - Known: as in model/status.ts, a statement counts when it was published by the as-of day, or
  *   always in hindsight; its period must have begun by the as-of day.
  * - Month: a statement whose period lies within one calendar month is plotted in that month (a
@@ -31,7 +31,7 @@
 import { known, type Lens } from './status.js';
 import type { DateSpan } from './dates.js';
 import type { Dataset, Site, StatusEvidence } from './types.js';
-import type { Status } from './vocabulary.js';
+import type { FacilityKind, Status } from './vocabulary.js';
 
 export interface RolloutSeries {
   /** Batch year (2024, 2025, 2026, …). */
@@ -127,7 +127,7 @@ export function rolloutAt(dataset: Dataset, lens: Lens): Rollout {
   const undated: UndatedEvent[] = [];
   for (const site of batchSites) {
     if (!batches.includes(site.year)) continue;
-    const first = firstInauguration(begun(site, lens));
+    const first = firstInauguration(begun(site, lens), site);
     if (!first) continue;
     const month = monthOf(first.date);
     if (month) inaugurations.push({ batch: site.year, month });
@@ -194,15 +194,22 @@ function begun(site: Site, lens: Lens): StatusEvidence[] {
     .sort((a, b) => a.date.start.localeCompare(b.date.start) || a.date.end.localeCompare(b.date.end));
 }
 
+/** Facility kinds that are not the policy's local-industry factories (built alongside them from 2025). */
+const NOT_FACTORY: ReadonlySet<FacilityKind> = new Set(['hospital', 'service_complex']);
+
 /**
  * The statement that dates the inauguration: among site-wide statements of inauguration or later
- * (a facility's only when none is site-wide), the one whose period ends first (the earliest day by
- * which the site was certainly inaugurated; a year-only report never hides a dated ceremony).
+ * (when none is site-wide, statements naming one of its factories; then any facility's), the one
+ * whose period ends first (the earliest day by which the site was certainly inaugurated; a
+ * year-only report never hides a dated ceremony). Kangdong: the hospital opened 19 Nov 2025, the
+ * factories and service complex 15 Dec 2025 (the date the dossier gives for the site).
  */
-function firstInauguration(evidence: readonly StatusEvidence[]): StatusEvidence | undefined {
+function firstInauguration(evidence: readonly StatusEvidence[], site: Site): StatusEvidence | undefined {
   const said = evidence.filter((e) => INAUGURATED_OR_LATER.has(e.status));
   const siteWide = said.filter((e) => e.facilities.length === 0);
-  const pool = siteWide.length > 0 ? siteWide : said;
+  const factories = new Set(site.facilities.filter((f) => !NOT_FACTORY.has(f.kind)).map((f) => f.id));
+  const factory = said.filter((e) => e.facilities.some((id) => factories.has(id)));
+  const pool = siteWide.length > 0 ? siteWide : factory.length > 0 ? factory : said;
   return [...pool].sort((a, b) => a.date.end.localeCompare(b.date.end) || a.date.start.localeCompare(b.date.start))[0];
 }
 

@@ -12,8 +12,12 @@
  *   then data order; the last one is the basis. A year-only or vague period is never ordered as
  *   its last day. When an applicable statement whose period overlaps the basis's says something
  *   else, the status is marked uncertain, naming that statement.
- * - Site status comes from site-wide statements (or, before there is one, from any facility's);
- *   facility status from that facility's statements and site-wide ones.
+ * - Site status comes from site-wide statements and outside statements about any of its
+ *   facilities (before there is a site-wide statement, from every facility's), and so do its
+ *   strength, contested flag and staleness: the latest state-media and outside statements of that
+ *   set are the two sides the gap view and the CONTESTED line show. Facility status from that facility's
+ *   statements and site-wide ones, or from its own only when it has a life cycle of its own
+ *   (its own selection or groundbreaking; facilityStatusAt).
  * - Strength: `claimed` when the basis is state media and no independent source agrees,
  *   `reported` when the basis is independent and state media does not agree, `confirmed` when the
  *   latest state-media statement and the latest independent one agree.
@@ -100,21 +104,37 @@ export function compareEvidence(a: StatusEvidence, b: StatusEvidence): number {
 /**
  * Status of a site as of a day (a `YYYY-MM-DD` string or a Lens), or undefined when nothing about
  * it was known yet. Before any site-wide statement (Kangdong: hospital and factories broke ground
- * separately), the latest statement about any of its facilities stands for the site.
+ * and opened separately), the latest statement about any of its facilities stands for the site;
+ * after one, state-media statements about a single facility no longer do (see the file comment).
  */
 export function siteStatusAt(site: Site, asOf: string | Lens): StatusAt | undefined {
   const l = lensOf(asOf);
   const all = applicable(site.evidence, l);
-  const siteWide = all.filter((e) => e.facilities.length === 0);
-  const basis = latest(siteWide) ?? latest(all);
+  // Once state media has spoken of the site as a whole, its statements about one facility (Kusong's
+  // hospital, inaugurated Dec 2025) no longer stand for the site; an outside report about one of
+  // its factories still answers the claim that the site works. One set decides the status, its
+  // strength, contested flag and staleness, so the headline is always one of the two sides.
+  const from = all.some((e) => e.facilities.length === 0) ? all.filter((e) => e.facilities.length === 0 || e.claimedBy !== 'state_media') : all;
+  const basis = latest(from);
   if (!basis) return undefined;
-  return resolve(basis, siteWide.length ? siteWide : all, all, l);
+  return resolve(basis, from, from, l);
 }
 
-/** Status of one facility as of a day: its own statements and site-wide ones. */
+/** Statuses that begin a facility's own life cycle (a selection or a groundbreaking of its own). */
+const LIFECYCLE_START: ReadonlySet<Status> = new Set(['selected', 'under_construction']);
+
+/**
+ * Status of one facility as of a day. A facility with a life cycle of its own in the data (a
+ * selection or groundbreaking statement naming it: Kusong's and Kangdong's hospitals, built
+ * apart from the factories) takes its status from its own statements only, so that a site-wide
+ * statement about the factories (an inauguration, a batch claim, an outside report) never stands
+ * for it. Any other facility takes its own statements and the site-wide ones. Returns undefined
+ * when nothing applies yet.
+ */
 export function facilityStatusAt(site: Site, facility: Facility, asOf: string | Lens): StatusAt | undefined {
   const l = lensOf(asOf);
-  const relevant = applicable(site.evidence, l).filter((e) => e.facilities.length === 0 || e.facilities.includes(facility.id));
+  const ownTrack = site.evidence.some((e) => e.facilities.includes(facility.id) && LIFECYCLE_START.has(e.status));
+  const relevant = applicable(site.evidence, l).filter((e) => (!ownTrack && e.facilities.length === 0) || e.facilities.includes(facility.id));
   const basis = latest(relevant);
   return basis ? resolve(basis, relevant, relevant, l) : undefined;
 }

@@ -26,6 +26,11 @@ export interface StatusEvidence {
    * the period begins (sources.yaml `date`); the period itself when no source qualifies.
    */
   published: DateSpan;
+  /**
+   * Id of the source that made it public (whose date is `published`); absent when no cited
+   * source is dated on or after the period's start (then `published` is the period itself).
+   */
+  publishedBy?: string;
   status: Status;
   claimedBy: Stance;
   sources: string[];

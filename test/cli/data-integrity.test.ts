@@ -19,6 +19,7 @@ interface SourceRec {
   date: string;
   url?: string;
   kind: string;
+  note?: string;
 }
 
 const read = (file: string) => parseYaml(readFileSync(file, 'utf8')) as Rec;
@@ -99,6 +100,14 @@ test('a status statement resting only on sources without a URL is marked uncerta
   assert.equal(operating.length, 1);
   assert.equal(operating[0]!.uncertain, true);
   assert.match(String(operating[0]!.note), /unidentified/);
+});
+
+test('every source can be checked: it has a URL, or a note saying where it is read and why there is none; a quote read on a mirror names it', () => {
+  const bare = [...sources.values()].filter((s) => !s.url && !s.note?.trim()).map((s) => s.id);
+  assert.deepEqual(bare, []);
+  // A URL mentioned only inside the note is a URL the app cannot show: it belongs in `url`.
+  const hidden = [...sources.values()].filter((s) => !s.url && /https?:\/\//.test(s.note ?? '')).map((s) => s.id);
+  assert.deepEqual(hidden, [], 'sources whose only URL is in the note');
 });
 
 test('researchers are quoted in the analyst voice, not as outside reports of fact', () => {

@@ -53,6 +53,8 @@ test("Kim Hyong Jik's row is contested, with the state claim and the Daily NK re
   assert.equal(row.outside.status, 'underproducing');
   assert.equal(row.outside.label, 'far below capacity (reported)');
   assert.equal(row.outside.date_label, 'Aug 2025');
+  // The claim describes April–July; the report describes August: the report is the headline, as in list.
+  assert.equal(row.status_label, 'far below capacity (reported)');
   assert.equal(row.outside.outlet, 'Daily NK via europesays.com (mirror)');
   assert.equal(row.outside.quote_from, 'quote');
   assert.match(row.outside.quote!, /provincial prosecutor's office has been inspecting/);
@@ -60,14 +62,17 @@ test("Kim Hyong Jik's row is contested, with the state claim and the Daily NK re
   assert.equal(row.newest_outside, '2025-08-31');
 });
 
-test('every outlet is the first source\'s outlet with its relay ("X via Y"); quotes are one line of at most 160 characters', () => {
+test('every outlet is the outlet that published on the side\'s publication day, relay kept ("X via Y"); quotes are one line of at most 160 characters', () => {
   const rows = gapRows(dataset, { asOf: '2026-11-30', hindsight: true }, { roles: ['batch', 'pilot', 'related'] });
   let relayed = 0;
   for (const r of rows) {
     for (const side of [r.state, r.outside]) {
       if (!side) continue;
-      const source = dataset.sources.get(side.source_ids[0]!)!;
-      assert.equal(side.outlet, source.via ? `${source.outlet} via ${source.via}` : source.outlet, r.site_id);
+      // The outlet named beside a date must be the one that published on that date (Kusong's
+      // hospital once read "Chosun Sinbo, published 14 Dec 2025": IANS's date, Chosun Sinbo's outlet).
+      const dated = side.source_ids.map((id) => dataset.sources.get(id)!).filter((s) => s.date.end === side.published);
+      const source = dated[0] ?? dataset.sources.get(side.source_ids[0]!)!;
+      assert.equal(side.outlet, source.via ? `${source.outlet} via ${source.via}` : source.outlet, `${r.site_id} ${side.claimed_by}`);
       if (source.via) relayed++;
       if (side.quote !== null) {
         assert.ok([...side.quote].length <= 160, `${r.site_id}: ${side.quote.length}`);

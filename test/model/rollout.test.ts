@@ -22,11 +22,15 @@ function at(r: Rollout, batch: number, month: string): number {
 
 test('every dated inauguration milestone of a batch site is counted in its own month, once (whole data, hindsight)', () => {
   const r = rolloutAt(dataset, { asOf: '2026-11-30', hindsight: true });
-  // Expected from the milestones alone: the first site-wide inauguration milestone of each batch site.
+  // Expected from the milestones alone: the first site-wide inauguration milestone of each batch
+  // site, or, where the data has none (Kangdong), the first naming a factory (not the hospital or
+  // service complex alone).
   const expected = new Map<string, number>();
   for (const site of dataset.sites.filter((s) => s.role === 'batch')) {
-    const first = site.milestones
-      .filter((m) => m.type === 'inauguration' && m.facilities.length === 0 && m.date.end <= '2026-11-30')
+    const inaugurations = site.milestones.filter((m) => m.type === 'inauguration' && m.date.end <= '2026-11-30');
+    const factoryIds = new Set(site.facilities.filter((f) => f.kind !== 'hospital' && f.kind !== 'service_complex').map((f) => f.id));
+    const siteWide = inaugurations.filter((m) => m.facilities.length === 0);
+    const first = (siteWide.length ? siteWide : inaugurations.filter((m) => m.facilities.some((id) => factoryIds.has(id))))
       .sort((a, b) => a.date.end.localeCompare(b.date.end))[0];
     if (!first) continue;
     const month = monthOf(first.date);

@@ -81,8 +81,27 @@ test('facility status includes site-wide statements and its own, not other facil
   ]);
   assert.equal(facilityStatusAt(s, s.facilities[0]!, '2025-12-31')?.status, 'disrupted');
   assert.equal(facilityStatusAt(s, s.facilities[0]!, '2025-05-31')?.status, 'inaugurated');
-  assert.equal(siteStatusAt(s, '2025-12-31')?.status, 'inaugurated', 'facility reports do not set the site status');
-  assert.equal(siteStatusAt(s, '2025-12-31')?.contested, true, 'but they do make it contested');
+  const at = siteStatusAt(s, '2025-12-31')!;
+  assert.equal(at.status, 'disrupted', 'an outside report about one factory answers the claim that the site works');
+  assert.equal(at.contested, true);
+  assert.equal(at.basis, at.outsideView, 'the headline is one of the two sides');
+});
+
+test('once state media speaks of the whole site, its statements about one facility do not stand for the site (Kusong hospital)', () => {
+  const s = site([
+    ev('2025-01-30', 'inaugurated', 'state_media'),
+    ev('2025-02-24', 'under_construction', 'state_media', ['food']),
+    ev('2025-04-04', 'operating_for_show', 'outside_report'),
+    ev('2025-12-13', 'inaugurated', 'state_media', ['food']),
+  ]);
+  const at = siteStatusAt(s, '2025-12-31')!;
+  assert.equal(at.status, 'operating_for_show');
+  assert.equal(at.stateView?.date.text, '2025-01-30', 'the state side is the site-wide inauguration, not the facility one');
+  assert.equal(at.contested, true);
+  // The facility has a life cycle of its own (its own groundbreaking): site-wide statements do not stand for it.
+  const f = facilityStatusAt(s, s.facilities[0]!, '2025-06-30')!;
+  assert.equal(f.status, 'under_construction', 'the outside report about the factories is not about this facility');
+  assert.equal(facilityStatusAt(s, s.facilities[0]!, '2025-12-31')?.basis.date.text, '2025-12-13');
 });
 
 test('a site with only facility statements so far takes its status from them', () => {
@@ -146,4 +165,28 @@ test('stale: newest evidence older than the threshold, 6 months by default, 0 ne
   assert.equal(siteStatusAt(s, { asOf: '2026-11-30', staleAfterMonths: 24 })!.stale, false);
   assert.equal(siteStatusAt(s, { asOf: '2026-11-30', staleAfterMonths: 0 })!.stale, false);
   assert.equal(siteStatusAt(s, '2026-11-30')!.newest, '2025-08-18');
+});
+
+test('bundled data: a facility that opened on its own date shows that date, never a later site-wide ceremony of the same kind (Kangdong hospital, 19 Nov 2025)', async () => {
+  const { loadDataset } = await import('../../src/load/dataset.js');
+  const { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } = await import('../../src/paths.js');
+  const dataset = loadDataset({ dataDir: DEFAULT_DATA_DIR, geoDir: DEFAULT_GEO_DIR });
+  let checked = 0;
+  for (const s of dataset.sites) {
+    for (const f of s.facilities) {
+      const own = s.milestones.filter((m) => m.type === 'inauguration' && m.facilities.includes(f.id));
+      if (own.length === 0) continue;
+      const opened = own.sort((a, b) => a.date.end.localeCompare(b.date.end))[0]!;
+      for (const asOf of [opened.date.end, '2026-11-30']) {
+        const at = facilityStatusAt(s, f, { asOf, hindsight: true })!;
+        const basisIsOwn = at.basis.facilities.includes(f.id);
+        assert.ok(
+          basisIsOwn || at.basis.status !== 'inaugurated',
+          `${s.id}/${f.id} as of ${asOf}: shows a ceremony of ${at.basis.date.text} that is not its own (${opened.date.text})`,
+        );
+      }
+      checked++;
+    }
+  }
+  assert.ok(checked >= 4, `facilities with their own inauguration: ${checked}`);
 });

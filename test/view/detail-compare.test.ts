@@ -107,7 +107,7 @@ test('Kim Hyong Jik, with no state-media quote, shows its state-media statements
     ['2024-03-06/2024-03-10', 'groundbreaking', 'Chosun Sinbo; NK News'],
     ['2025-02-11', 'inauguration', 'Rodong Sinmun via KCNA Watch; Yonhap via newspic.kr'],
     ['2025-03-24', 'batch claim', 'Rodong Sinmun via Daily NK'],
-    ['2025-08-18', 'batch claim', 'Rodong Sinmun via Daily NK'],
+    ['2025-04/2025-08-18', 'batch claim', 'Rodong Sinmun via Daily NK'],
   ]);
 });
 
