@@ -87,8 +87,9 @@ test('the county slide maps its province zoomed, with the county highlighted, an
 
 test('the county slide has the whole detail: the claim and the report with dates, the state prices, sources with relay outlets', async () => {
   const txt = await exportText('county:kimhyongjik', '120x30');
-  assert.match(txt, /CONTESTED\s+state media: operating — The new factories in\s+"20 cities and counties"[^(]*\(Rodong Sinmun via Daily NK, 18 Aug 2025\)/);
-  assert.match(txt, /outside\s+report: far below capacity — Foodstuff factory: The food\s+factory runs only about one week a month \(Daily NK via\s+europesays\.com \(mirror\), Aug 2025\)/);
+  assert.match(txt, /CONTESTED\s+state media: operating — The new factories in\s+"20 cities and counties"[^(]*\(Rodong Sinmun via Daily NK, Apr 2025 – 18 Aug 2025\)/);
+  // Wrapped to the slide: compare with runs of white space (and the continuation indent) as one space.
+  assert.match(txt.replace(/\s+/g, ' '), /outside report: far below capacity — Foodstuff factory: The food factory runs only about one week a month \(Daily NK via europesays\.com \(mirror\), Aug 2025\)/);
   assert.match(txt, /face soap\s+2,500\s+state/);
   assert.match(txt, /underwear\s+8,000\s+state/, 'the last price too: nothing is cut');
   assert.match(txt, /── Sources/);

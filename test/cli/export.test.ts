@@ -110,7 +110,7 @@ test('--pack writes the national view, the gap and timeline slides, every provin
   // 12 of the 13 first-level units have program sites (Rason has none yet).
   assert.equal(svgs.filter((f) => f.includes('-province-')).length, 12);
   for (const f of svgs) assert.ok(index.includes(`href="${f}"`), f);
-  assert.match(index, /Kim Hyong Jik County 김형직군<\/a><\/td><td>Ryanggang<\/td><td>2024<\/td><td>operating<\/td><td>state claim<\/td>/, "on 31 Dec 2025 the August claim is the latest statement known");
+  assert.match(index, /Kim Hyong Jik County 김형직군<\/a><\/td><td>Ryanggang<\/td><td>2024<\/td><td>far below capacity<\/td><td>reported<\/td><td class="no">–<\/td><td class="flag">contested<\/td>/, "on 31 Dec 2025 Daily NK's August report follows Rodong's April–August claim");
   assert.match(r.out, /^wrote 78 slides and index\.html to .*pack: [\d,]+ bytes in [\d.]+ s\n$/);
   assert.equal(r.err, '', 'no progress when stderr is not a terminal');
   assert.ok(!existsSync(join(dir, 'index.html.tmp')));

@@ -60,7 +60,8 @@ test('table output aligns Hangul and marks contested sites', async () => {
   const kim = lines.find((l) => l.includes('김형직군'));
   assert.ok(kim?.includes('CONTESTED'), kim);
   assert.match(r.out, /20 sites as of 2025-09-30 \(what was known then\); latest report 2025-0\d-\d\d\.\n\d+ contested .*; \d+ stale/);
-  assert.match(kim!, /operating \(state claim\)\?/, 'the August claim, overlapped by the report of a shutdown since April');
+  // Rodong's claim describes April to 18 Aug; Daily NK's report describes August and follows it.
+  assert.match(kim!, /far below capacity \(reported\)\?/, 'the August report, overlapped by the April–August claim');
 });
 
 test('csv has a header and one line per site', async () => {
@@ -78,9 +79,9 @@ test('json and csv carry strength, staleness, both dates and the latest report',
   const rows = (await json('--year', '2024', '--as-of', '2026-11-30')) as unknown as Record<string, unknown>[];
   const khj = rows.find((r) => r.id === 'kimhyongjik')!;
   assert.equal(khj.stale, true);
-  assert.equal(khj.strength, 'claimed');
-  assert.equal(khj.label, 'operating (state claim, stale)');
-  assert.equal(khj.published, '2025-08-18');
+  assert.equal(khj.strength, 'reported');
+  assert.equal(khj.label, 'far below capacity (reported, stale)');
+  assert.equal(khj.published, '2025-08-31');
   assert.equal(khj.as_of, '2026-11-30');
   assert.equal(khj.hindsight, false);
   assert.match(String(khj.latest_report), /^2026-\d\d-\d\d$/);
@@ -88,7 +89,7 @@ test('json and csv carry strength, staleness, both dates and the latest report',
   const header = csv.out.split('\n')[0]!.split(',');
   const line = csv.out.split('\n').find((l) => l.startsWith('kimhyongjik,'))!;
   assert.equal(line.split(',')[header.indexOf('stale')], 'true');
-  assert.ok(line.includes(',"operating (state claim, stale)",'), line);
+  assert.ok(line.includes(',"far below capacity (reported, stale)",'), line);
 });
 
 test('--hindsight shows today\'s knowledge of the day; a day after today is refused', async () => {

@@ -95,10 +95,10 @@ test('text output shows status, the stance of each quote and the sources', async
   const r = await cli('show', 'kimhyongjik', '--as-of', '2025-12-31');
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /^Kim Hyong Jik/);
-  assert.match(r.out, /As of 2025-12-31 \(what was known then\): OPERATING \(state claim\) \(uncertain\)/);
+  assert.match(r.out, /As of 2025-12-31 \(what was known then\): FAR BELOW CAPACITY \(reported\) \(uncertain\) since Aug 2025/);
   const flat = r.out.replace(/\s+/g, ' ');
   // What each side claims, in words, with outlets (relay kept) and dates.
-  assert.match(flat, /CONTESTED: state media: operating — The new factories in "20 cities and counties" achieved "remarkable growth in production and net income" from April through July \(Rodong Sinmun via Daily NK, 18 Aug 2025\) · outside report: far below capacity — Foodstuff factory: The food factory runs only about one week a month \(Daily NK via europesays\.com \(mirror\), Aug 2025\)/);
+  assert.match(flat, /CONTESTED: state media: operating — The new factories in "20 cities and counties" achieved "remarkable growth in production and net income" from April through July \(Rodong Sinmun via Daily NK, Apr 2025 – 18 Aug 2025\) · outside report: far below capacity — Foodstuff factory: The food factory runs only about one week a month \(Daily NK via europesays\.com \(mirror\), Aug 2025\)/);
   assert.match(r.out, /── State media · outside sources, by date/);
   assert.match(flat, /\[STATE MEDIA\] inauguration, 11 Feb 2025 Inauguration of the regional-industry factories Rodong Sinmun via KCNA Watch; Yonhap via newspic\.kr/);
   assert.match(r.out, /\[OUTSIDE REPORT\] quote, Aug 2025\n/);
