@@ -19,7 +19,7 @@ import { DEFAULT_STALE_AFTER_MONTHS, type Lens } from '../../model/status.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { siteDetailLines } from '../../view/detail-lines.js';
 import { asOfText, datasetCredits, sourcesCredit } from '../../view/export-meta.js';
-import { gapTableLines } from '../../view/gap-lines.js';
+import { gapBlockLines } from '../../view/gap-blocks.js';
 import { mapLines } from '../../view/map-lines.js';
 import { text, wrapLine, type Line } from '../../view/paint.js';
 import { displayWidth } from '../../text/width.js';
@@ -74,6 +74,14 @@ export interface Slide {
   map: Line[];
   /** The text in reading order, unsplit by columns: what the TXT slide prints after the map. */
   flow: Line[];
+  /**
+   * Continuation pages (only for a page preset such as 16:9, when the text does not fit one page):
+   * each the same size, text only (no map, no legend); empty when one page holds everything.
+   * The TXT slide ignores them (its `flow` has all the text).
+   */
+  continued: Slide[];
+  /** Which page this is, of how many (1 of 1 without continuation pages); the paged renderers say so under the title. */
+  page: { n: number; of: number };
 }
 
 const GAP = 2;
@@ -84,33 +92,56 @@ function columns(cols: number, min: number): { n: number; width: number } {
   return { n, width: Math.floor((cols - (n - 1) * GAP) / n) };
 }
 
-/** Splits `lines` into columns of `rows` (the first `firstTop` rows of column 0 are taken); null if they do not fit. */
-function flow(lines: readonly Line[], n: number, width: number, rows: number, firstTop: number, firstCol = 0): Placed[] | null {
+/**
+ * Lays `lines` from `start` into `n` columns of `rows` (the first `firstTop` rows of column 0 are
+ * taken); returns the blocks placed and the index of the first line left over (lines.length when
+ * all fit). `keep`: a column ends only after a blank line (blocks such as a site's gap rows stay
+ * whole) unless a block is taller than a column.
+ */
+function flowFrom(lines: readonly Line[], start: number, n: number, width: number, rows: number, firstTop: number, firstCol = 0, keep = false): { placed: Placed[]; next: number } {
   const out: Placed[] = [];
-  let i = 0;
+  let i = start;
   for (let c = 0; c < n && i < lines.length; c++) {
     const top = c === 0 ? firstTop : 0;
     const room = rows - top;
     // A column never starts with a blank line.
-    while (i < lines.length && lines[i]!.length === 0 && (out.length > 0 || top === 0)) i++;
+    while (i < lines.length && lines[i]!.length === 0 && (out.length > 0 || top === 0 || i > 0)) i++;
     let end = Math.min(lines.length, i + room);
+    if (keep && end < lines.length && lines[end]!.length !== 0) {
+      let k = end;
+      while (k > i && lines[k - 1]!.length !== 0) k--;
+      if (k > i) end = k;
+    }
     // Nor ends with a heading (or a blank line before one) when more follows.
     while (end < lines.length && end > i + 1 && isHeading(lines[end - 1]!)) end--;
     if (room > 0 && end > i) out.push({ lines: lines.slice(i, end), col: (firstCol + c) * (width + GAP), row: top, width, height: end - i });
     if (room > 0) i = end;
   }
-  return i >= lines.length ? out : null;
+  while (i < lines.length && lines[i]!.length === 0) i++;
+  return { placed: out, next: i };
+}
+
+/** Splits `lines` into columns of `rows` (the first `firstTop` rows of column 0 are taken); null if they do not fit. */
+function flow(lines: readonly Line[], n: number, width: number, rows: number, firstTop: number, firstCol = 0, keep = false): Placed[] | null {
+  const r = flowFrom(lines, 0, n, width, rows, firstTop, firstCol, keep);
+  return r.next >= lines.length ? r.placed : null;
 }
 
 function isHeading(line: Line): boolean {
   return line.length === 0 || (line[0]?.text.startsWith('── ') ?? false);
 }
 
-/** Grid rows that fill `page` once the frame around the grid (header, legend, credits) is laid out. */
-function rowsForPage(cols: number, meta: ExportMeta, page: { width: number; height: number }): number {
+/**
+ * Grid rows that fill `page` once the frame around the grid (header, legend, credits) is laid out,
+ * for the longest legend the map can have (every status, the stale mark, `highlight`) and the
+ * subtitle with the longest page note ("Continued, page 99 of 99: "), so any page fits exactly.
+ */
+function rowsForPage(cols: number, meta: ExportMeta, page: { width: number; height: number }, highlight?: string): number {
   const worstLegend: LegendItem[] = [...Object.values(LEGEND).filter((e) => e.status !== 'none'), STALE_MARK].map((e) => ({ label: e.label, colour: e.colour, glyph: e.glyph }));
+  if (highlight !== undefined) worstLegend.unshift({ label: highlight, colour: LEGEND.cursor.colour, glyph: LEGEND.cursor.glyph });
   const { pageHeight: _ignored, ...unpadded } = meta;
-  const empty = layoutFrame({ cols, rows: 0, cells: [] }, { ...unpadded, legend: worstLegend, pageWidth: page.width });
+  const subtitle = `Continued, page 99 of 99: ${meta.subtitle ?? ''}`;
+  const empty = layoutFrame({ cols, rows: 0, cells: [] }, { ...unpadded, subtitle, legend: worstLegend, pageWidth: page.width });
   return Math.max(12, Math.floor((page.height - empty.height) / CELL_HEIGHT));
 }
 
@@ -128,6 +159,10 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
   if (o.size.page) {
     meta.pageWidth = o.size.page.width;
     meta.pageHeight = o.size.page.height;
+    if (o.size.page.display) {
+      meta.displayWidth = o.size.page.display.width;
+      meta.displayHeight = o.size.page.display.height;
+    }
   }
   const { statuses, stale } = countyStatusView(d.sites, lens);
   const colorLevel = o.noColor ? 0 : 3;
@@ -142,7 +177,11 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
   let min = 56;
   let grows = true;
   let national = false;
+  /** Columns end between blocks (blank lines), not inside one. */
+  let keep = false;
   const vectors: SlideVector[] = [];
+  let continued: Slide[] = [];
+  let pageOf = { n: 1, of: 1 };
 
   if (view.kind === 'county') {
     const site = d.sites.find((s) => s.id === view.id);
@@ -153,7 +192,7 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     meta.subtitle = 'What state media claim beside what outside sources report: status, facilities, prices, timeline, each with its source';
     credits.unshift(sourcesCredit(report.sources, 'Sources on this slide'));
     highlight = `${site.name_en} (this slide)`;
-    if (o.size.page) rows = rowsForPage(cols, meta, o.size.page);
+    if (o.size.page) rows = rowsForPage(cols, meta, o.size.page, highlight);
     const c = columns(cols, min);
     const provinceMap = mapLines(atlas, c.width, Math.max(8, mapHeight(c.width, rows) - 14), { selected: site.county.id, statuses, stale, colorLevel, province: site.province, names: 'en' });
     // A locator: the whole country with the county highlighted, so the slide says where it is.
@@ -166,7 +205,7 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
       ...trimBlankRows(locator),
     ];
     const gap = gapRows(d, lens, { province: site.province }).filter((r) => r.site_id === site.id);
-    const gapLines = gapTableLines(gap, c.width, -1, o.noColor);
+    const gapLines = gap.length > 0 ? gapBlockLines(gap, c.width, o.noColor) : [];
     // What the source tags mean, first: the slide has no help screen to look them up in.
     const key: Line = [text('Tags: ', { fg: MUTED })];
     for (const st of STANCES) key.push(text(STANCE_MARK[st].short, o.noColor ? { bold: true } : { fg: STANCE_MARK[st].colour, bold: true }), text(` ${STANCE_LABELS[st]}  `, { fg: MUTED }));
@@ -201,9 +240,10 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     meta.title = 'The gap: what state media claim, what outside sources report';
     meta.subtitle = 'One row per program site: the newest state-media statement beside the newest outside one; contested first';
     if (o.size.page) rows = rowsForPage(cols, meta, o.size.page);
-    min = cols;
-    const lines = gapTableLines(gapRows(d, lens), cols, -1, o.noColor);
-    body = lines.length > 0 ? lines : [[text('No gap rows under this lens.', { fg: MUTED })]];
+    // Two columns of site blocks from 180 cells (each block's two sides side by side), else one.
+    min = Math.min(cols, 88);
+    keep = true;
+    body = gapBlockLines(gapRows(d, lens), columns(cols, min).width, o.noColor);
   } else {
     meta.title = 'The roll-out: inaugurations against the 200-site target';
     meta.subtitle = 'Cumulative inaugurations by month, one series per batch; outside reports of disruption marked on the time axis';
@@ -234,13 +274,35 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     }
   }
   if (grows || !placed) {
-    while (!(placed = flow(body, c.n, c.width, rows, mapTop))) rows++;
+    if (o.size.page) {
+      // A preset is a page of fixed size: what does not fit goes on continuation pages of the same size.
+      const first = flowFrom(body, 0, c.n, c.width, rows, mapTop, 0, keep);
+      placed = first.placed;
+      let next = first.next;
+      const pages: { placed: Placed[] }[] = [];
+      const contRows = rows;
+      while (next < body.length) {
+        const before = next;
+        const r = flowFrom(body, next, c.n, c.width, contRows, 0, 0, keep);
+        pages.push({ placed: r.placed });
+        next = r.next;
+        if (next === before) break; // never loops: a column always takes a line
+      }
+      const total = pages.length + 1;
+      continued = pages.map((pg, k) => {
+        const b: SlideBlock[] = pg.placed.map((p) => ({ kind: 'text', ...p }));
+        return { view, grid: linesToGrid(b, cols, contRows), blocks: b, vectors: [], meta: { ...meta, legend: [] }, map: [], flow: [], continued: [], page: { n: k + 2, of: total } };
+      });
+      pageOf = { n: 1, of: total };
+    } else {
+      while (!(placed = flow(body, c.n, c.width, rows, mapTop, 0, keep))) rows++;
+    }
   }
   const blocks: SlideBlock[] = [];
   if (map.length > 0) blocks.push((mapBlock = { kind: 'map', lines: map, col: 0, row: 0, width: c.width, height: map.length }));
-  for (const p of placed) blocks.push({ kind: view.kind === 'timeline' ? 'chart' : 'text', ...p });
+  for (const p of placed!) blocks.push({ kind: view.kind === 'timeline' ? 'chart' : 'text', ...p });
   meta.legend = mapBlock ? mapLegend(drawn, o.noColor, staleMonths, highlight) : [];
-  return { view, grid: linesToGrid(blocks, cols, rows), blocks, vectors, meta, map, flow: body };
+  return { view, grid: linesToGrid(blocks, cols, rows), blocks, vectors, meta, map, flow: body, continued, page: pageOf };
 }
 
 function lineWidth(line: Line): number {
