@@ -194,16 +194,16 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     highlight = `${site.name_en} (this slide)`;
     if (o.size.page) rows = rowsForPage(cols, meta, o.size.page, highlight);
     const c = columns(cols, min);
-    const provinceMap = mapLines(atlas, c.width, Math.max(8, mapHeight(c.width, rows) - 14), { selected: site.county.id, statuses, stale, colorLevel, province: site.province, names: 'en' });
+    // The map titles wrap (a long site name never runs under the next column).
+    const mapTitle = wrapLine([text(sanitizeInline(`${p?.name_en ?? site.province} ${p?.name_ko ?? ''}`), { bold: true }), text(` · ${sanitizeInline(site.name_en)} highlighted`, { fg: MUTED })], c.width, 2);
+    const locatorTitle = wrapLine([text(`Where it is: ${sanitizeInline(site.name_en)} in North Korea`, { fg: MUTED })], c.width, 2);
+    // The province map takes what the titles and the 12-row locator leave of the slide's height.
+    const room = rows - mapTitle.length - locatorTitle.length - 12;
+    const provinceMap = mapLines(atlas, c.width, Math.max(8, Math.min(mapHeight(c.width, rows) - 14, room)), { selected: site.county.id, statuses, stale, colorLevel, province: site.province, names: 'en' });
     // A locator: the whole country with the county highlighted, so the slide says where it is.
     const locator = mapLines(atlas, c.width, 12, { selected: site.county.id, statuses, stale, colorLevel, province: null, names: 'en' });
     drawn = [...provinceMap, ...locator];
-    map = [
-      [text(sanitizeInline(`${p?.name_en ?? site.province} ${p?.name_ko ?? ''}`), { bold: true }), text(` · ${sanitizeInline(site.name_en)} highlighted`, { fg: MUTED })],
-      ...trimBlankRows(provinceMap),
-      [text(`Where it is: ${sanitizeInline(site.name_en)} in North Korea`, { fg: MUTED })],
-      ...trimBlankRows(locator),
-    ];
+    map = [...mapTitle, ...trimBlankRows(provinceMap), ...locatorTitle, ...trimBlankRows(locator)];
     const gap = gapRows(d, lens, { province: site.province }).filter((r) => r.site_id === site.id);
     const gapLines = gap.length > 0 ? gapBlockLines(gap, c.width, o.noColor) : [];
     // What the source tags mean, first: the slide has no help screen to look them up in.
@@ -222,7 +222,7 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     if (o.size.page) rows = rowsForPage(cols, meta, o.size.page);
     const c = columns(cols, min);
     drawn = mapLines(atlas, c.width, mapHeight(c.width, rows) - 1, { selected: undefined, statuses, stale, colorLevel, province: p.id, names: 'en' });
-    map = [[text(sanitizeInline(`${p.name_en} ${p.name_ko}`), { bold: true }), text(' · program counties by status', { fg: MUTED })], ...trimBlankRows(drawn)];
+    map = [...wrapLine([text(sanitizeInline(`${p.name_en} ${p.name_ko}`), { bold: true }), text(' · program counties by status', { fg: MUTED })], c.width, 2), ...trimBlankRows(drawn)];
     const sites = summaries(d, lens, d.sites.filter((s) => s.province === p.id).map((s) => s.id));
     const all = d.sites.filter((s) => s.province === p.id).length;
     body = [headingLine(`Program sites in ${p.name_en}: ${all}${sites.length < all ? ` (${all - sites.length} not yet known on this day)` : ''}`, c.width), ...siteTableLines(sites, c.width, o.noColor)];
