@@ -6,10 +6,10 @@
  *
  * One block per site:
  *   ! Kim Hyong Jik 김형직군 · Ryanggang · 2024 · CONTESTED
- *     SM  State media                        │ OUT Outside sources
- *     operating (state claim, uncertain)     │ far below capacity (reported)
- *     Aug 2025 · 4 months old · Rodong …     │ Aug 2025 · 4 months old · Daily NK via …
- *     “quote …” (wrapped)                    │ “quote …” (wrapped)
+ *     SM  operating (state claim) (uncertain) │ OUT far below capacity (reported)
+ *         18 Aug 2025 · 4 months old · Rodong │     Aug 2025 · 4 months old · Daily NK via
+ *         Sinmun via Daily NK [source ids]    │     europesays.com (mirror) [source ids]
+ *         “quote …” (wrapped)                 │     “quote …” (wrapped)
  * The two sides stand side by side when each gets at least SIDE_MIN cells, stacked otherwise.
  * A blank line separates blocks.
  */
@@ -31,16 +31,34 @@ const INDENT = 2;
  */
 function sideLines(s: GapSide | null, heading: 'state' | 'outside', width: number, noColor: boolean): Line[] {
   const mark = STANCE_MARK[heading === 'state' ? 'state_media' : 'outside_report'];
-  const head: Line = [text(`${mark.short} ${heading === 'state' ? 'State media: latest claim' : 'Outside sources: latest report'}`, { bold: true, ...(noColor ? {} : { fg: mark.colour }) })];
-  const out: Line[] = wrapLine(head, width, 4);
-  if (!s) return [...out, [text('nothing known', { fg: MUTED })]];
-  out.push(...wrapLine([text(`${s.label}${s.uncertain ? ' (uncertain)' : ''}`, noColor ? { bold: true } : { fg: statusColour(s.status), bold: true })], width, 2));
+  // The side's tag (SM / OUT) starts its status line; the slide's key says what the tags mean.
+  const tag = text(`${mark.short.padEnd(3)} `, { bold: true, ...(noColor ? {} : { fg: mark.colour }) });
+  if (!s) return [[tag, text(heading === 'state' ? 'no state-media statement known' : 'no outside report known', { fg: MUTED })]];
+  const out: Line[] = wrapLine([tag, text(`${s.label}${s.uncertain ? ' (uncertain)' : ''}`, noColor ? { bold: true } : { fg: statusColour(s.status), bold: true })], width, 4);
   const where: Seg[] = [text(`${s.date_label} · ${ageText(s)}`), text(` · ${s.outlet || 'no outlet given'}`)];
   if (s.source_ids.length > 0) where.push(text(` [${s.source_ids.join(', ')}]`, { fg: MUTED }));
-  out.push(...wrapLine(where, width, 2));
+  out.push(...wrapLine([text('    '), ...where], width, 6));
   const quote = gapQuoteText(s);
-  if (quote) out.push(...wrapLine([text(quote, { fg: MUTED })], width, 1));
+  if (quote) out.push(...wrapLine([text('    '), text(quote, { fg: MUTED })], width, 5));
   return out;
+}
+
+/** The key to a slide's gap blocks: what SM, OUT and ! mean. */
+export function gapBlockKey(width: number, noColor: boolean): Line[] {
+  const sm = STANCE_MARK.state_media;
+  const out = STANCE_MARK.outside_report;
+  return wrapLine(
+    [
+      text(sm.short, { bold: true, ...(noColor ? {} : { fg: sm.colour }) }),
+      text(' newest state-media claim   ', { fg: MUTED }),
+      text(out.short, { bold: true, ...(noColor ? {} : { fg: out.colour }) }),
+      text(' newest outside report (outside media, ROK government, analysts)   ', { fg: MUTED }),
+      text('!', { bold: true, ...(noColor ? {} : { fg: CONTESTED }) }),
+      text(' contested: the two disagree on whether the site works', { fg: MUTED }),
+    ],
+    width,
+    2,
+  );
 }
 
 /** Two columns of lines side by side, `w` cells each, joined by " │ ". */

@@ -92,6 +92,7 @@ test('every view at every preset is exactly the preset size, on every page, and 
 });
 
 test('at COLSxROWS sizes a slide keeps its width, grows taller rather than cut, and its legend is whole', () => {
+  let longestLegend = 0;
   for (const size of ['60x16', '120x36', '160x48', '400x200']) {
     const [cols, rows] = size.split('x').map(Number) as [number, number];
     for (const view of allViews()) {
@@ -102,9 +103,12 @@ test('at COLSxROWS sizes a slide keeps its width, grows taller rather than cut, 
         assert.equal(slide.grid.cols, cols, where);
         assert.ok(slide.grid.rows >= rows, where);
         assert.deepEqual(cuts(slide), [], where);
+        longestLegend = Math.max(longestLegend, slide.meta.legend.length);
       }
     }
   }
+  // The legends checked include long ones (highlight, several statuses, the stale mark), wrapped over rows at 60 cells.
+  assert.ok(longestLegend >= 4, `longest legend: ${longestLegend} items`);
 });
 
 test('a slide that continues says so on every page, and its pages together hold every line of its text', () => {

@@ -19,7 +19,7 @@ import { DEFAULT_STALE_AFTER_MONTHS, type Lens } from '../../model/status.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { siteDetailLines } from '../../view/detail-lines.js';
 import { asOfText, datasetCredits, sourcesCredit } from '../../view/export-meta.js';
-import { gapBlockLines } from '../../view/gap-blocks.js';
+import { gapBlockKey, gapBlockLines } from '../../view/gap-blocks.js';
 import { mapLines } from '../../view/map-lines.js';
 import { text, wrapLine, type Line } from '../../view/paint.js';
 import { displayWidth } from '../../text/width.js';
@@ -33,7 +33,7 @@ import { layoutFrame } from '../frame-layout.js';
 import type { CellGrid, ExportMeta, LegendItem } from '../types.js';
 import { linesToGrid, type Placed } from './lines-to-grid.js';
 import { mapLegend } from './map-legend.js';
-import { headingLine, nationalListLines, nationalTableLines, siteTableLines, summaries } from './content.js';
+import { headingLine, nationalContestedLines, nationalListLines, nationalSiteNameLines, nationalTableLines, siteTableLines, summaries } from './content.js';
 import type { SlideSize } from './size.js';
 import { LEGEND, STALE_MARK } from '../../map/legend.js';
 
@@ -243,7 +243,8 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     // Two columns of site blocks from 180 cells (each block's two sides side by side), else one.
     min = Math.min(cols, 88);
     keep = true;
-    body = gapBlockLines(gapRows(d, lens), columns(cols, min).width, o.noColor);
+    const w = columns(cols, min).width;
+    body = [...gapBlockKey(w, o.noColor), [], ...gapBlockLines(gapRows(d, lens), w, o.noColor)];
   } else {
     meta.title = 'The roll-out: inaugurations against the 200-site target';
     meta.subtitle = 'Cumulative inaugurations by month, one series per batch; outside reports of disruption marked on the time axis';
@@ -269,8 +270,30 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     // The list keeps to the columns beside the map (a table split under the map reads badly).
     placed = c.n > 1 ? flow(body, c.n - 1, c.width, rows, 0, 1) : flow(body, 1, c.width, rows, mapTop);
     if (!placed) {
-      body = [headingLine(`All ${d.registry.provinces.length} first-level units: program sites by status`, c.width), ...nationalTableLines(d, lens, c.width, o.noColor)];
-      placed = c.n > 1 ? flow(body, c.n - 1, c.width, rows, 0, 1) : flow(body, 1, c.width, rows, mapTop);
+      // The compact table; beside it (a column of its own when there is one) the contested sites and
+      // the sites by name, as much of that as fits whole (the columns would stand half empty).
+      const table = [headingLine(`All ${d.registry.provinces.length} first-level units: program sites by status`, c.width), ...nationalTableLines(d, lens, c.width, o.noColor)];
+      const contested = nationalContestedLines(d, lens, c.width, o.noColor);
+      const names = nationalSiteNameLines(d, lens, c.width);
+      const extras: Line[][] = [
+        [...contested, ...(contested.length > 0 ? [[]] : []), ...names],
+        ...(contested.length > 0 ? [contested] : []),
+        [],
+      ];
+      for (const extra of extras) {
+        if (c.n >= 3 && extra.length > 0) {
+          const a = flow(table, 1, c.width, rows, 0, 1);
+          const b = flow(extra, 1, c.width, rows, 0, 2);
+          if (a && b) {
+            body = [...table, [], ...extra];
+            placed = [...a, ...b];
+            break;
+          }
+        }
+        body = extra.length > 0 ? [...table, [], ...extra] : table;
+        placed = c.n > 1 ? flow(body, c.n - 1, c.width, rows, 0, 1) : flow(body, 1, c.width, rows, mapTop);
+        if (placed) break;
+      }
     }
   }
   if (grows || !placed) {
