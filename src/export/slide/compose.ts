@@ -21,7 +21,7 @@ import { siteDetailLines } from '../../view/detail-lines.js';
 import { asOfText, datasetCredits, sourcesCredit } from '../../view/export-meta.js';
 import { gapBlockKey, gapBlockLines } from '../../view/gap-blocks.js';
 import { mapLines } from '../../view/map-lines.js';
-import { text, wrapLine, type Line } from '../../view/paint.js';
+import { plain, text, wrapLine, type Line } from '../../view/paint.js';
 import { displayWidth } from '../../text/width.js';
 import { MUTED, STANCE_MARK } from '../../view/theme.js';
 import { STANCES, STANCE_LABELS } from '../../model/vocabulary.js';
@@ -212,7 +212,7 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     body = [...wrapLine(key, c.width, 6), []];
     // The gap rows (state media beside outside sources) before the detail: the comparison a briefing is about.
     if (gapLines.length > 0) body.push(headingLine('State media | outside sources', c.width), ...gapLines, []);
-    body.push(...siteDetailLines(report, c.width, o.noColor));
+    body.push(...briefingOrder(siteDetailLines(report, c.width, o.noColor)));
   } else if (view.kind === 'province') {
     const p = d.registry.provinceById.get(view.id);
     if (!p) throw new RangeError(`no first-level unit "${view.id}"`);
@@ -326,6 +326,31 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
   for (const p of placed!) blocks.push({ kind: view.kind === 'timeline' ? 'chart' : 'text', ...p });
   meta.legend = mapBlock ? mapLegend(drawn, o.noColor, staleMonths, highlight) : [];
   return { view, grid: linesToGrid(blocks, cols, rows), blocks, vectors, meta, map, flow: body, continued, page: pageOf };
+}
+
+/** Detail sections a briefing reads first, in this order, right after the status and contested summary. */
+const FIRST_SECTIONS = ['Prices', 'Products', 'Facilities'];
+
+/**
+ * The county detail (detail-lines.ts, sections under "── Title" headings) reordered for a slide:
+ * the lines before the first heading (status, contested summary), then the prices, products and
+ * facilities, then every other section in its own order. Nothing is dropped, and a section's
+ * lines stay together: on a 16:9 page the prices stay on the first page rather than the third.
+ */
+function briefingOrder(lines: readonly Line[]): Line[] {
+  const sections: Line[][] = [[]];
+  for (const l of lines) {
+    if (plain(l).startsWith('── ')) sections.push([]);
+    sections[sections.length - 1]!.push(l);
+  }
+  const rank = (sec: Line[]) => {
+    const title = plain(sec[0] ?? []).replace(/^── /, '');
+    const i = FIRST_SECTIONS.findIndex((t) => title.startsWith(t));
+    return i < 0 ? FIRST_SECTIONS.length : i;
+  };
+  const [head, ...rest] = sections;
+  // A stable sort: sections not named keep their order after the named ones.
+  return [...head!, ...rest.map((sec, i) => ({ sec, i })).sort((a, b) => rank(a.sec) - rank(b.sec) || a.i - b.i).flatMap((x) => x.sec)];
 }
 
 function lineWidth(line: Line): number {
