@@ -226,6 +226,11 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     const sites = summaries(d, lens, d.sites.filter((s) => s.province === p.id).map((s) => s.id));
     const all = d.sites.filter((s) => s.province === p.id).length;
     body = [headingLine(`Program sites in ${p.name_en}: ${all}${sites.length < all ? ` (${all - sites.length} not yet known on this day)` : ''}`, c.width), ...siteTableLines(sites, c.width, o.noColor)];
+    // Then each site's newest state-media claim beside its newest outside report, whole, when that
+    // fits the slide without growing it (a province with many sites has the gap slide for that).
+    const gap = gapRows(d, lens, { province: p.id });
+    const withGap = [...body, [], headingLine('State media | outside sources', c.width), ...gapBlockKey(c.width, o.noColor), [], ...gapBlockLines(gap, c.width, o.noColor)];
+    if (gap.length > 0 && flow(withGap, c.n, c.width, rows, Math.min(rows, map.length + 1), 0, true)) body = withGap;
   } else if (view.kind === 'national') {
     meta.title = 'North Korea · Regional Development 20×10 Policy';
     meta.subtitle = `${d.sites.length} program sites in ${new Set(d.sites.map((s) => s.province)).size} of ${d.registry.provinces.length} first-level units, by status: state-media claims beside outside reports`;
