@@ -228,9 +228,25 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     body = [headingLine(`Program sites in ${p.name_en}: ${all}${sites.length < all ? ` (${all - sites.length} not yet known on this day)` : ''}`, c.width), ...siteTableLines(sites, c.width, o.noColor)];
     // Then each site's newest state-media claim beside its newest outside report, whole, when that
     // fits the slide without growing it (a province with many sites has the gap slide for that).
+    // As many whole site blocks as fit, in the gap order (contested first); the rest are named as on the gap slide.
     const gap = gapRows(d, lens, { province: p.id });
-    const withGap = [...body, [], headingLine('State media | outside sources', c.width), ...gapBlockKey(c.width, o.noColor), [], ...gapBlockLines(gap, c.width, o.noColor)];
-    if (gap.length > 0 && flow(withGap, c.n, c.width, rows, Math.min(rows, map.length + 1), 0, true)) body = withGap;
+    const top = Math.min(rows, map.length + 1);
+    for (let n = gap.length; n > 0; n--) {
+      const more = gap.length - n;
+      const withGap = [
+        ...body,
+        [],
+        headingLine('State media | outside sources', c.width),
+        ...gapBlockKey(c.width, o.noColor),
+        [],
+        ...gapBlockLines(gap.slice(0, n), c.width, o.noColor),
+        ...(more > 0 ? [[], ...wrapLine([text(`${more} more site${more === 1 ? '' : 's'} (${gap.slice(n).map((r) => r.name_en).join(', ')}): on the gap slide`, { fg: MUTED })], c.width, 2)] : []),
+      ];
+      if (flow(withGap, c.n, c.width, rows, top, 0, true)) {
+        body = withGap;
+        break;
+      }
+    }
   } else if (view.kind === 'national') {
     meta.title = 'North Korea · Regional Development 20×10 Policy';
     meta.subtitle = `${d.sites.length} program sites in ${new Set(d.sites.map((s) => s.province)).size} of ${d.registry.provinces.length} first-level units, by status: state-media claims beside outside reports`;
