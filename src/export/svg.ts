@@ -268,7 +268,7 @@ export function gridToSvg(grid: CellGrid, meta: ExportMeta, overlays: readonly S
   const parts: string[] = [];
   parts.push('<?xml version="1.0" encoding="UTF-8"?>\n');
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}"` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${meta.displayWidth ?? layout.width}" height="${meta.displayHeight ?? layout.height}" viewBox="0 0 ${layout.width} ${layout.height}"` +
       ` data-cols="${grid.cols}" data-rows="${grid.rows}" data-cell-width="${CELL_WIDTH}" data-cell-height="${CELL_HEIGHT}">\n`,
   );
   parts.push(`<title>${xmlEscape(cleanLine(meta.title))}</title>\n`);

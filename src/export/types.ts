@@ -47,6 +47,13 @@ export interface ExportMeta {
   /** A slide's page size in px at scale 1: the frame is at least this wide and tall (the grid centred, the rest padded). */
   pageWidth?: number;
   pageHeight?: number;
+  /**
+   * The size the page is shown at, in px at scale 1, when it differs from the layout's (the
+   * 16:9-small preset: a 1920×1080 layout drawn at 1280×720). SVG width/height (and so PNG
+   * pixels) are this size; the viewBox stays the layout's.
+   */
+  displayWidth?: number;
+  displayHeight?: number;
   /** CSS font-family list for the screen text; defaults to the bundled fonts, then monospace. */
   fontFamily?: string;
 }

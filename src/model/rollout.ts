@@ -52,6 +52,7 @@ export interface DisruptionMarker {
   site_id: string;
   name_en: string;
   status: Status;
+  /** Outlets of the sources, with their relay ("Daily NK via europesays.com (mirror)"), joined by "; ". */
   outlet: string;
   source_ids: string[];
   /** Batch year of the site (its series). */
@@ -118,7 +119,12 @@ export function rolloutAt(dataset: Dataset, lens: Lens): Rollout {
   const asOfMonth = asOf.slice(0, 7);
   const hindsight = lens.hindsight ?? false;
   const fact = dataset.policy.facts.get(TARGET_FACT_ID);
-  const outlet = (ids: readonly string[]) => ids.map((id) => dataset.sources.get(id)?.outlet ?? id).filter((o, i, all) => all.indexOf(o) === i).join('; ');
+  // The relay is kept ("Daily NK via europesays.com (mirror)"), as on every other source line.
+  const outletOf = (id: string) => {
+    const s = dataset.sources.get(id);
+    return s ? (s.via ? `${s.outlet} via ${s.via}` : s.outlet) : id;
+  };
+  const outlet = (ids: readonly string[]) => ids.map(outletOf).filter((o, i, all) => all.indexOf(o) === i).join('; ');
 
   const batchSites = dataset.sites.filter((s) => s.role === 'batch');
   const batches = [...new Set(batchSites.filter((s) => begun(s, lens).length > 0).map((s) => s.year))].sort((a, b) => a - b);

@@ -112,11 +112,12 @@ test('disruption markers: Daily NK on Kujang, Kusong and Unsan (Apr 2025), on Ki
   const r = rolloutAt(dataset, { asOf: '2026-11-30' });
   const byMonth = r.markers.map((m) => `${m.month} ${m.site_id} ${m.status} ${m.outlet}`);
   assert.deepEqual(byMonth, [
-    '2025-04 kujang operating_for_show Daily NK',
-    '2025-04 kusong operating_for_show Daily NK',
-    '2025-04 unsan-north-pyongan operating_for_show Daily NK',
-    '2025-08 kimhyongjik disrupted Daily NK',
-    '2025-08 kimhyongjik underproducing Daily NK',
+    // The relay outlet is kept, as on every source line.
+    '2025-04 kujang operating_for_show Daily NK via The Press United (mirror)',
+    '2025-04 kusong operating_for_show Daily NK via The Press United (mirror)',
+    '2025-04 unsan-north-pyongan operating_for_show Daily NK via The Press United (mirror)',
+    '2025-08 kimhyongjik disrupted Daily NK via europesays.com (mirror)',
+    '2025-08 kimhyongjik underproducing Daily NK via europesays.com (mirror)',
   ]);
   for (const m of r.markers) assert.ok(m.source_ids.length > 0 && m.claimed_by !== 'state_media');
   // The August report describes disruption "since April 2025": it is a marker in August (when it

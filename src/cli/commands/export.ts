@@ -1,5 +1,5 @@
 import { lstatSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { openAtlas, type Atlas } from '../../atlas.js';
 import { ExportError, exportToFile, writeFileAtomic } from '../../export/index.js';
@@ -15,7 +15,7 @@ import { captureScreen } from '../../ui/capture.js';
 import { asOfText, exportMeta } from '../../view/export-meta.js';
 import { composeSlide, slideStem, type SlideView } from '../../export/slide/compose.js';
 import { packIndexHtml } from '../../export/slide/pack-index.js';
-import { writeSlide } from '../../export/slide/render.js';
+import { continuationFile, writeSlide } from '../../export/slide/render.js';
 import { parseSlideSize, SIZE_HELP, type SlideSize } from '../../export/slide/size.js';
 import { viewContext, type ViewContext } from '../../view/reduce.js';
 import type { ViewState } from '../../view/state.js';
@@ -110,8 +110,9 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
     if (values.pack !== undefined) return await writePack(resolve(values.pack), atlas, ctx, settings, io);
     const view = parseView(values.view ?? 'national', atlas);
     const file = resolve(values.output ?? `${slideStem(view, asOf, hindsight)}.${EXTENSION[format]}`);
-    const { bytes, cols, rows } = await writeSlideFile(file, view, atlas, settings);
-    const page = size.page ? `, ${size.page.name}` : '';
+    const { bytes, cols, rows, pages } = await writeSlideFile(file, view, atlas, settings);
+    // A preset page that cannot hold everything continues on FILE-2, FILE-3… of the same size.
+    const page = size.page ? `, ${size.page.name}${pages > 1 ? `, ${pages} pages: continued in ${sanitizeInline(basename(continuationFile(file, 2)))}…` : ''}` : '';
     io.out(`wrote ${sanitizeInline(file)} (${format.toUpperCase()}, ${cols}×${rows} cells${page}, ${bytes.toLocaleString('en-US')} bytes)\n`);
     return 0;
   } catch (err) {
@@ -138,10 +139,11 @@ export interface Settings {
 
 /**
  * A composed slide of `view` (slide/compose.ts), rendered in the settings' format and written
- * atomically. Returns the bytes written and the slide's grid size in cells (a county slide may
- * be taller than asked, to hold its whole detail).
+ * atomically. Returns the bytes written and the slide's grid size in cells (at COLSxROWS a county
+ * or gap slide may be taller than asked, to hold everything; at a page preset it keeps the page
+ * and continues on FILE-2, FILE-3…: `pages` files in all).
  */
-export async function writeSlideFile(file: string, view: SlideView, atlas: Atlas, s: Settings): Promise<{ bytes: number; cols: number; rows: number }> {
+export async function writeSlideFile(file: string, view: SlideView, atlas: Atlas, s: Settings): Promise<{ bytes: number; cols: number; rows: number; pages: number }> {
   const slide = composeSlide(atlas, view, {
     size: s.size,
     lens: lensOfSettings(s),
@@ -149,8 +151,8 @@ export async function writeSlideFile(file: string, view: SlideView, atlas: Atlas
     vectorChart: s.format === 'svg' || s.format === 'png',
     generatedAt: s.generatedAt,
   });
-  const bytes = await writeSlide(file, slide, s.format, { scale: s.scale, force: s.force, forbiddenDirs: s.forbidden });
-  return { bytes, cols: slide.grid.cols, rows: slide.grid.rows };
+  const { bytes, files } = await writeSlide(file, slide, s.format, { scale: s.scale, force: s.force, forbiddenDirs: s.forbidden });
+  return { bytes, cols: slide.grid.cols, rows: slide.grid.rows, pages: files.length };
 }
 
 /**

@@ -116,3 +116,35 @@ export function nationalTableLines(dataset: Dataset, lens: Lens, width: number, 
   out.push([], ...wrapLine(key, width, 2));
   return out.map((l) => fitLine(l, width));
 }
+
+/**
+ * The contested sites (state media and outside reports disagree on whether the site works), for
+ * the national slide under its compact table: a heading, then per site its swatch, name, first-level
+ * unit, batch year and status label, wrapped (never cut). Empty when no site is contested.
+ */
+export function nationalContestedLines(dataset: Dataset, lens: Lens, width: number, noColor: boolean): Line[] {
+  const sites = summaries(dataset, lens, dataset.sites.map((s) => s.id)).filter((s) => s.contested);
+  if (sites.length === 0) return [];
+  const out: Line[] = [headingLine(`Contested: state media and outside reports disagree (${sites.length})`, width)];
+  for (const s of sites) {
+    const p = dataset.registry.provinceById.get(s.province);
+    const flags = [s.uncertain ? 'uncertain' : '', s.stale ? 'stale' : ''].filter(Boolean).join(' · ');
+    out.push(...wrapLine([...swatch(s.status, noColor), text(` ${sanitizeInline(s.name_en)} `, { bold: true }), text(sanitizeInline(`${p?.name_en ?? s.province} · ${s.year} · ${s.label}${flags ? ` · ${flags}` : ''}`), { fg: MUTED })], width, 3));
+  }
+  return out;
+}
+
+/**
+ * The program sites known under the lens, named, one wrapped line per first-level unit that has
+ * any ("North Pyongan: Kujang, Kusong City, …"), for the national slide beside its compact table.
+ */
+export function nationalSiteNameLines(dataset: Dataset, lens: Lens, width: number): Line[] {
+  const out: Line[] = [headingLine('Program sites known on the day, by first-level unit', width)];
+  for (const p of dataset.registry.provinces) {
+    const sites = summaries(dataset, lens, dataset.sites.filter((s) => s.province === p.id).map((s) => s.id));
+    if (sites.length === 0) continue;
+    const names = sites.map((s) => sanitizeInline(s.name_en.replace(/ County$/, ''))).join(', ');
+    out.push(...wrapLine([text(sanitizeInline(`${p.name_en}: `), { bold: true }), text(names)], width, 2));
+  }
+  return out;
+}

@@ -34,8 +34,20 @@ export function slideToText(slide: Slide): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The slide in one format: a string, or a Buffer for PNG (`scale` 1 or 2). */
+/**
+ * The frame text of a page: the subtitle starts "Page 1 of 3: " on the first of several pages,
+ * "Continued, page 2 of 3: " on the others (one page: unchanged).
+ */
+export function pageMeta(slide: Slide): ExportMeta {
+  const { n, of } = slide.page;
+  if (of <= 1) return slide.meta;
+  const note = n === 1 ? `Page 1 of ${of}` : `Continued, page ${n} of ${of}`;
+  return { ...slide.meta, subtitle: slide.meta.subtitle ? `${note}: ${slide.meta.subtitle}` : note };
+}
+
+/** The slide in one format: a string, or a Buffer for PNG (`scale` 1 or 2). TXT is never paged (slideToText). */
 export async function renderSlide(slide: Slide, format: SlideFormat, scale: 1 | 2 = 2): Promise<string | Buffer> {
+  if (format !== 'txt' && slide.page.of > 1) slide = { ...slide, meta: pageMeta(slide) };
   switch (format) {
     case 'svg':
       return gridToSvg(slide.grid, slide.meta, slide.vectors);
@@ -53,9 +65,30 @@ export async function renderSlide(slide: Slide, format: SlideFormat, scale: 1 | 
   }
 }
 
-/** Renders and writes atomically (never over a file without `force`, never into a forbidden directory); returns the bytes written. */
-export async function writeSlide(file: string, slide: Slide, format: SlideFormat, options: { scale: 1 | 2; force: boolean; forbiddenDirs: string[] }): Promise<number> {
-  const data = await renderSlide(slide, format, options.scale);
-  await writeFileAtomic(file, data, { force: options.force, forbiddenDirs: options.forbiddenDirs });
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+/** The file of continuation page `n` (2, 3…) of a slide written to `file`: slide.png → slide-2.png. */
+export function continuationFile(file: string, n: number): string {
+  const m = /^(.*?)(\.[^./\\]*)?$/.exec(file)!;
+  return `${m[1]}-${n}${m[2] ?? ''}`;
+}
+
+/** The pages of `slide` a format writes, one file each: every page for the paged formats, the slide alone for TXT (its text flows whole). */
+export function slidePages(slide: Slide, format: SlideFormat): Slide[] {
+  return format === 'txt' ? [slide] : [slide, ...slide.continued];
+}
+
+/**
+ * Renders and writes atomically (never over a file without `force`, never into a forbidden
+ * directory): the slide to `file`, its continuation pages (slidePages) to continuationFile(file, 2…).
+ * Returns the bytes written in all and the files, first page first.
+ */
+export async function writeSlide(file: string, slide: Slide, format: SlideFormat, options: { scale: 1 | 2; force: boolean; forbiddenDirs: string[] }): Promise<{ bytes: number; files: string[] }> {
+  const pages = slidePages(slide, format);
+  const files = pages.map((_, i) => (i === 0 ? file : continuationFile(file, i + 1)));
+  let bytes = 0;
+  for (let i = 0; i < pages.length; i++) {
+    const data = await renderSlide(pages[i]!, format, options.scale);
+    await writeFileAtomic(files[i]!, data, { force: options.force, forbiddenDirs: options.forbiddenDirs });
+    bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+  }
+  return { bytes, files };
 }

@@ -11,15 +11,20 @@ export interface SlideSize {
   cols: number;
   /** Grid height in cells (for a preset: a first guess; the composer fits it to `page.height`). */
   rows: number;
-  /** For a preset: the page in px at scale 1 (PNG scale 2 doubles it). */
-  page?: { width: number; height: number; name: string };
+  /** For a preset: the page laid out, in px at scale 1 (PNG scale 2 doubles it); `display`: the size it is drawn at, when smaller (16:9-small). */
+  page?: { width: number; height: number; name: string; display?: { width: number; height: number } };
 }
 
-/** The presets `--size` accepts besides COLSxROWS. 1920×1080 px is a full-HD 16:9 slide. */
-export const SIZE_PRESETS: Readonly<Record<string, { width: number; height: number }>> = {
+/**
+ * The presets `--size` accepts besides COLSxROWS. 1920×1080 px is a full-HD 16:9 slide.
+ * 16:9-small is the same slide (the 1920×1080 layout, the same text on the same number of pages)
+ * drawn at 1280×720 px: laid out natively at 1280 px, the frame (title, legend, credits) left
+ * about 19 text rows, and the gap slide ran to 20 pages.
+ */
+export const SIZE_PRESETS: Readonly<Record<string, { width: number; height: number; layout?: { width: number; height: number } }>> = {
   slide: { width: 1920, height: 1080 },
   '16:9': { width: 1920, height: 1080 },
-  '16:9-small': { width: 1280, height: 720 },
+  '16:9-small': { width: 1280, height: 720, layout: { width: 1920, height: 1080 } },
 };
 
 export const SIZE_HELP = `COLSxROWS (60x16 to 400x200 cells) or a 16:9 preset: slide or 16:9 (1920×1080 px), 16:9-small (1280×720 px)`;
@@ -31,8 +36,11 @@ export const SIZE_HELP = `COLSxROWS (60x16 to 400x200 cells) or a 16:9 preset: s
 export function parseSlideSize(text: string): SlideSize {
   const preset = SIZE_PRESETS[text.toLowerCase()];
   if (preset) {
-    const cols = Math.floor((preset.width - 2 * FRAME.pad) / CELL_WIDTH);
-    return { cols, rows: 30, page: { ...preset, name: text.toLowerCase() } };
+    const layout = preset.layout ?? preset;
+    const cols = Math.floor((layout.width - 2 * FRAME.pad) / CELL_WIDTH);
+    const name = text.toLowerCase();
+    const page = preset.layout ? { ...layout, name, display: { width: preset.width, height: preset.height } } : { width: preset.width, height: preset.height, name };
+    return { cols, rows: 30, page };
   }
   const m = /^(\d{2,3})x(\d{2,3})$/.exec(text);
   const cols = Number(m?.[1]);
