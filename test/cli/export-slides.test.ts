@@ -108,6 +108,10 @@ test('the national slide names all 13 first-level units with their site counts',
       // Either the full list ("Ryanggang 량강도 · 3 sites") or the compact table ("Ryanggang 량강도   3 …").
       assert.match(txt, new RegExp(`${p.name_en} ${p.name_ko}(?: · (?:${n} sites?|no program site known)|\\s+${n}\\s)`), `${size}: ${p.name_en}`);
     }
+    // The headline count is the one `list` gives for the day (it once counted related sites and
+    // sites not yet reported: "63 program sites" where list said 41).
+    const listed = JSON.parse((await cli('list', '--format', 'json', ...AS_OF)).out) as unknown[];
+    assert.match(txt.replace(/\s+/g, ' '), new RegExp(`\\b${listed.length} program sites known on this day \\(and 1 related\\)`), size);
   }
 });
 

@@ -249,7 +249,11 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     }
   } else if (view.kind === 'national') {
     meta.title = 'North Korea · Regional Development 20×10 Policy';
-    meta.subtitle = `${d.sites.length} program sites in ${new Set(d.sites.map((s) => s.province)).size} of ${d.registry.provinces.length} first-level units, by status: state-media claims beside outside reports`;
+    // Counted as `list` counts: batch and pilot sites known on the as-of day; related sites apart.
+    const known = summaries(d, lens, d.sites.map((s) => s.id));
+    const program = known.filter((s) => s.role !== 'related');
+    const related = known.length - program.length;
+    meta.subtitle = `${program.length} program sites known on this day${related ? ` (and ${related} related)` : ''} in ${new Set(program.map((s) => s.province)).size} of ${d.registry.provinces.length} first-level units, by status: state-media claims beside outside reports`;
     if (o.size.page) rows = rowsForPage(cols, meta, o.size.page);
     grows = false;
     national = true;
