@@ -1,5 +1,6 @@
 /** Strict argument parsing: unknown flags and missing values are usage errors (exit 2). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { sanitizeInline } from '../text/sanitize.js';
 
 export class UsageError extends Error {
   constructor(message: string, readonly usage: string) {
@@ -16,28 +17,60 @@ export const DATA_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
+/**
+ * Parses `argv` against `options` (node:util parseArgs, strict). Throws UsageError (exit 2) with
+ * `usage` for an unknown option, an option without its value, or more than `positionals`
+ * positional arguments. A value that starts with a dash but is not an option (`--stale-after -3`)
+ * is taken as the value, so the option's own check names it; `--opt --other` is "needs a value".
+ */
 export function parseCommandArgs<O extends Options>(argv: string[], options: O, usage: string, positionals = 0) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: glueDashValues(argv, options, usage), options, allowPositionals: true, strict: true });
   } catch (err) {
     throw new UsageError(cleanNodeMessage((err as Error).message), usage);
   }
   const values = parsed.values as Record<string, unknown>;
   if (!values.help && parsed.positionals.length > positionals) {
-    throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}"`, usage);
+    throw new UsageError(`unexpected argument "${sanitizeInline(parsed.positionals[positionals] ?? '')}"`, usage);
   }
   return parsed;
+}
+
+/** `--opt -3` → `--opt=-3` for string options; `--opt --known` → UsageError. */
+function glueDashValues(argv: string[], options: Options, usage: string): string[] {
+  const names = new Set(Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const name = arg.startsWith('--') ? arg.slice(2) : arg.length === 2 && arg.startsWith('-') ? Object.keys(options).find((k) => options[k]!.short === arg[1]) : undefined;
+    const next = argv[i + 1];
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && next.startsWith('-')) {
+      if (names.has(next.split('=')[0]!)) throw new UsageError(`${arg} needs a value`, usage);
+      out.push(`--${name}=${next}`);
+      i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
 }
 
 /** Accepts only a choice from `allowed`, naming the flag in the error. */
 export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], usage: string): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${value}")`, usage);
+  throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${sanitizeInline(value)}")`, usage);
 }
 
 function cleanNodeMessage(message: string): string {
   // Node says "Unknown option '--x'. To specify a positional argument starting with a '-', …"
-  return message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option');
+  return message
+    .replace(/\. To specify a positional argument.*$/s, '')
+    .replace(/^Unknown option/, 'unknown option')
+    .replace(/^Option '(-\S+)(?:, (-\S+))? <value>' argument missing$/, (_, a: string, b?: string) => `${b ?? a} needs a value`);
 }

@@ -9,7 +9,6 @@ import { describePlaceLookup } from '../../model/place-hints.js';
 import { siteStatusAt, type Lens } from '../../model/status.js';
 import { STATUS_LABELS, STRENGTH_LABELS } from '../../model/vocabulary.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
-import { findProvince } from '../../registry/provinces.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { captureScreen } from '../../ui/capture.js';
 import { asOfText, exportMeta } from '../../view/export-meta.js';
@@ -24,6 +23,7 @@ import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { lensOf } from '../../view/state.js';
 import { openDatasetCached } from '../context.js';
+import { provinceOption } from '../province-option.js';
 import { LookupError } from '../lookup-error.js';
 import type { Output } from '../output.js';
 
@@ -89,38 +89,23 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
 
   const force = values.force ?? false;
   const forbidden = [values.data ? resolve(values.data) : DEFAULT_DATA_DIR, DEFAULT_DATA_DIR, DEFAULT_GEO_DIR];
-  try {
-    // The target is judged before the data is even read: a refused export does no work and creates nothing.
-    if (values.pack !== undefined) checkDirTarget(resolve(values.pack), { forbiddenDirs: forbidden, force });
-    if (values.output !== undefined) checkFileTarget(resolve(values.output), { forbiddenDirs: forbidden, force });
-  } catch (err) {
-    if (err instanceof ExportError) {
-      io.err(`nk20x10: ${sanitizeInline(err.message)}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  // The target is judged before the data is even read: a refused export does no work and creates
+  // nothing. An ExportError is an output failure (exit 3, main.ts).
+  if (values.pack !== undefined) checkDirTarget(resolve(values.pack), { forbiddenDirs: forbidden, force });
+  if (values.output !== undefined) checkFileTarget(resolve(values.output), { forbiddenDirs: forbidden, force });
   const dataset = await openDatasetCached(values, io.err);
   const atlas = openAtlas(dataset, values.geo ? resolve(values.geo) : undefined);
   const ctx = viewContext(dataset);
   const generatedAt = values['no-timestamp'] ? null : new Date().toISOString();
   const settings = { asOf, hindsight, staleAfterMonths, size, format, scale: scale as 1 | 2, force, generatedAt, forbidden: [dataset.dataDir, ...forbidden] };
 
-  try {
-    if (values.pack !== undefined) return await writePack(resolve(values.pack), atlas, ctx, settings, io);
-    const view = parseView(values.view ?? 'national', atlas);
-    const file = resolve(values.output ?? `${slideStem(view, asOf, hindsight)}.${EXTENSION[format]}`);
-    const { bytes, cols, rows } = await writeSlideFile(file, view, atlas, settings);
-    const page = size.page ? `, ${size.page.name}` : '';
-    io.out(`wrote ${sanitizeInline(file)} (${format.toUpperCase()}, ${cols}×${rows} cells${page}, ${bytes.toLocaleString('en-US')} bytes)\n`);
-    return 0;
-  } catch (err) {
-    if (err instanceof ExportError) {
-      io.err(`nk20x10: ${sanitizeInline(err.message)}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  if (values.pack !== undefined) return await writePack(resolve(values.pack), atlas, ctx, settings, io);
+  const view = parseView(values.view ?? 'national', atlas);
+  const file = resolve(values.output ?? `${slideStem(view, asOf, hindsight)}.${EXTENSION[format]}`);
+  const { bytes, cols, rows } = await writeSlideFile(file, view, atlas, settings);
+  const page = size.page ? `, ${size.page.name}` : '';
+  io.out(`wrote ${sanitizeInline(file)} (${format.toUpperCase()}, ${cols}×${rows} cells${page}, ${bytes.toLocaleString('en-US')} bytes)\n`);
+  return 0;
 }
 
 export interface Settings {
@@ -287,14 +272,12 @@ function parseView(text: string, atlas: Atlas): SlideView {
   const [kind, ...rest] = text.split(':');
   const id = rest.join(':');
   if (kind === 'province' && id) {
-    const province = findProvince(id);
-    if (!province) throw new UsageError(`--view: unknown province "${sanitizeInline(id)}"`, EXPORT_USAGE);
-    return { kind: 'province', id: province.id };
+    return { kind: 'province', id: provinceOption(`--view ${kind}:${id}`, id, EXPORT_USAGE)!.id };
   }
   if (kind === 'county' && id) {
     const r = resolvePlace(atlas.dataset, id);
-    if (r.kind !== 'found') throw new LookupError(describePlaceLookup(atlas.dataset, id, r));
-    if (r.target.kind !== 'site') throw new LookupError(`${r.target.label} is not a 20×10 program site in this dataset`);
+    if (r.kind !== 'found') throw new LookupError(`--view ${text}: ${describePlaceLookup(atlas.dataset, id, r)}`);
+    if (r.target.kind !== 'site') throw new LookupError(`--view ${text}: ${r.target.label} is not a 20×10 program site in this dataset`);
     return { kind: 'county', id: r.target.id };
   }
   throw new UsageError(`--view must be national, province:ID, county:ID, gap or timeline (got "${sanitizeInline(text)}")`, EXPORT_USAGE);

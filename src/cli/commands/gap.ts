@@ -1,9 +1,7 @@
 /** `nk20x10 gap`: state-media claims beside outside reports, one row per program site. */
 import { gapRows, type GapRow, type GapSide } from '../../model/gap.js';
-import { nearProvinces } from '../../model/place-hints.js';
 import { latestReport, type Lens } from '../../model/status.js';
 import { STANCE_LABELS } from '../../model/vocabulary.js';
-import { findProvince, PROVINCES } from '../../registry/provinces.js';
 import { csvDocument, type CsvValue } from '../../text/csv.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { displayWidth, padCells, wrapCells } from '../../text/width.js';
@@ -11,6 +9,7 @@ import { ageText, gapQuoteText, gapSideSummary } from '../../view/gap-lines.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { openDatasetCached } from '../context.js';
+import { provinceOption } from '../province-option.js';
 import { printJson, printLines, type Output } from '../output.js';
 
 export const GAP_USAGE = `Usage: nk20x10 gap [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N] [--province P] [--year Y]
@@ -51,12 +50,7 @@ export async function gapCommand(argv: string[], io: Output): Promise<number> {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a year like 2025 (got "${sanitizeInline(values.year)}")`, GAP_USAGE);
     year = Number(values.year);
   }
-  const province = values.province === undefined ? undefined : findProvince(values.province);
-  if (values.province !== undefined && !province) {
-    const near = nearProvinces(values.province);
-    const hint = near.length ? `did you mean ${near.map((p) => `"${p.name_en}" (${p.name_ko})`).join(', ')}?` : `one of: ${listProvinces()}`;
-    throw new UsageError(`--province: unknown first-level unit "${sanitizeInline(values.province)}"; ${hint}`, GAP_USAGE);
-  }
+  const province = provinceOption('--province', values.province, GAP_USAGE);
   const dataset = await openDatasetCached(values, io.err);
   const rows = gapRows(dataset, lens, { ...(province ? { province: province.id } : {}), ...(year !== undefined ? { year } : {}) });
   const latest = latestReport(dataset.sites, lens) ?? null;
@@ -65,10 +59,6 @@ export async function gapCommand(argv: string[], io: Output): Promise<number> {
   else if (format === 'md') printLines(io.out, gapMarkdown(rows, lens, latest));
   else printLines(io.out, gapTable(rows, lens, latest));
   return 0;
-}
-
-function listProvinces(): string {
-  return PROVINCES.map((p) => p.name_en).join(', ');
 }
 
 /** Every row says the day, the mode and the latest report, so a row cut from the file still says when it was true. */

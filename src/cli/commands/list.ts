@@ -1,12 +1,12 @@
 import { listSites, type SiteSummary } from '../../model/site-summary.js';
 import { ROLES, STANCE_LABELS, STATUSES, type Role } from '../../model/vocabulary.js';
-import { findProvince } from '../../registry/provinces.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { latestReport, type Lens } from '../../model/status.js';
 import { openDatasetCached } from '../context.js';
+import { provinceOption } from '../province-option.js';
 import { printJson, printLines, type Output } from '../output.js';
 import { csvDocument } from '../../text/csv.js';
 
@@ -50,12 +50,8 @@ export async function listCommand(argv: string[], io: Output): Promise<number> {
     year = Number(values.year);
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a year like 2025 (got "${values.year}")`, LIST_USAGE);
   }
+  const province = provinceOption('--province', values.province, LIST_USAGE);
   const dataset = await openDatasetCached(values, io.err);
-  const province = values.province === undefined ? undefined : findProvince(values.province);
-  if (values.province !== undefined && !province) {
-    const known = dataset.registry.provinces.map((p) => p.name_en).join(', ');
-    throw new UsageError(`--province: unknown first-level unit "${sanitizeInline(values.province)}"; one of: ${known}`, LIST_USAGE);
-  }
 
   const rows = listSites(dataset, lens, {
     roles,

@@ -38,7 +38,7 @@ export async function showCommand(argv: string[], io: Output): Promise<number> {
   const format = oneOf('format', values.format, ['text', 'json'], SHOW_USAGE) ?? 'text';
   const dataset = await openDatasetCached(values, io.err);
   const resolved = resolvePlace(dataset, query);
-  if (resolved.kind !== 'found') throw new LookupError(describePlaceLookup(dataset, query, resolved));
+  if (resolved.kind !== 'found') throw new LookupError(`show COUNTY: ${describePlaceLookup(dataset, query, resolved)}`);
   const place = resolved.target;
 
   if (place.kind === 'county') {
