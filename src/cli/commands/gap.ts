@@ -9,6 +9,7 @@ import { ageText, gapQuoteText, gapSideSummary } from '../../view/gap-lines.js';
 import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { openDatasetCached } from '../context.js';
+import { emptyResultMessage } from '../empty-result.js';
 import { provinceOption } from '../province-option.js';
 import { printJson, printLines, type Output } from '../output.js';
 
@@ -53,6 +54,9 @@ export async function gapCommand(argv: string[], io: Output): Promise<number> {
   const province = provinceOption('--province', values.province, GAP_USAGE);
   const dataset = await openDatasetCached(values, io.err);
   const rows = gapRows(dataset, lens, { ...(province ? { province: province.id } : {}), ...(year !== undefined ? { year } : {}) });
+  if (rows.length === 0 && (format === 'table' || format === 'md')) {
+    io.err(emptyResultMessage(dataset, { roles: ['batch', 'pilot'], year, province, asOf: lens.asOf, knownWithoutStatus: 0 }));
+  }
   const latest = latestReport(dataset.sites, lens) ?? null;
   if (format === 'json') printJson(io.out, rows.map((r) => ({ ...r, ...stamp(lens, latest) })));
   else if (format === 'csv') io.out(gapCsv(rows, lens, latest, values.bom ?? false));

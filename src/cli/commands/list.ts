@@ -6,6 +6,7 @@ import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { latestReport, type Lens } from '../../model/status.js';
 import { openDatasetCached } from '../context.js';
+import { emptyResultMessage } from '../empty-result.js';
 import { provinceOption } from '../province-option.js';
 import { printJson, printLines, type Output } from '../output.js';
 import { csvDocument } from '../../text/csv.js';
@@ -53,12 +54,12 @@ export async function listCommand(argv: string[], io: Output): Promise<number> {
   const province = provinceOption('--province', values.province, LIST_USAGE);
   const dataset = await openDatasetCached(values, io.err);
 
-  const rows = listSites(dataset, lens, {
-    roles,
-    ...(province ? { province: province.id } : {}),
-    ...(status ? { status } : {}),
-    ...(year !== undefined ? { year } : {}),
-  });
+  const filter = { roles, ...(province ? { province: province.id } : {}), ...(year !== undefined ? { year } : {}) };
+  const rows = listSites(dataset, lens, { ...filter, ...(status ? { status } : {}) });
+  if (rows.length === 0 && format === 'table') {
+    const knownWithoutStatus = status ? listSites(dataset, lens, filter).length : 0;
+    io.err(emptyResultMessage(dataset, { roles, role, year, province, status, asOf: lens.asOf, knownWithoutStatus }));
+  }
 
   const latest = latestReport(dataset.sites, lens) ?? null;
   // Every row carries the day, the mode and the latest report, so a row cut from the file still says when it was true.
