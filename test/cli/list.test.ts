@@ -56,11 +56,11 @@ test('table output aligns Hangul and marks contested sites', async () => {
   const r = await cli('list', '--year', '2024', '--as-of', '2025-09-30');
   assert.equal(r.code, 0);
   const lines = r.out.split('\n');
-  assert.match(lines[0]!, /^Year +Province +Site +한글 +Status +Since +Says who/);
+  assert.match(lines[0]!, /^Year +Province +Site +한글 +Status +Since +Says who +Flags$/);
   const kim = lines.find((l) => l.includes('김형직군'));
-  assert.ok(kim?.includes('CONTESTED'), kim);
+  assert.match(kim!, / C \?$/, 'Flags: contested, uncertain');
   assert.match(r.out, /20 sites as of 2025-09-30 \(what was known then\); latest report 2025-0\d-\d\d\.\n\d+ contested .*; \d+ stale/);
-  assert.match(kim!, /operating \(state claim\)\?/, 'the August claim, overlapped by the report of a shutdown since April');
+  assert.match(kim!, /operating \(state claim\) .* \?$/, 'the August claim (uncertain: overlapped by the report of a shutdown since April)');
 });
 
 test('csv has a header and one line per site', async () => {

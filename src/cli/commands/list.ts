@@ -107,18 +107,28 @@ function toCsv(rows: Stamped[], bom: boolean): string {
   );
 }
 
+/** The letters of the table's Flags column, in the order they are shown, with their legend (README "Commands"). */
+export const LIST_FLAGS = [
+  { letter: 'C', meaning: 'contested (state media and outside reports disagree)', has: (r: SiteSummary) => r.contested },
+  { letter: '?', meaning: 'uncertain (see show)', has: (r: SiteSummary) => r.uncertain },
+  { letter: '*', meaning: 'pilot or related site, not a yearly batch', has: (r: SiteSummary) => r.role !== 'batch' },
+] as const;
+
+/** The table: one headed column per field (flags as letters), then counts and the flag legend, once. */
 function toTable(rows: SiteSummary[], lens: Required<Lens>, latest: string | null): string[] {
   const table = renderTable(
-    [{ header: 'Year', align: 'right' }, { header: 'Province' }, { header: 'Site', max: 28 }, { header: '한글' }, { header: 'Status' }, { header: 'Since' }, { header: 'Says who' }, { header: '' }],
+    [{ header: 'Year', align: 'right' }, { header: 'Province' }, { header: 'Site', max: 28 }, { header: '한글' }, { header: 'Status' }, { header: 'Since' }, { header: 'Says who' }, { header: 'Flags' }],
     rows.map((r) => [
-      String(r.year) + (r.role === 'batch' ? '' : '*'),
+      String(r.year),
       r.province_en,
       sanitizeInline(r.name_en),
       sanitizeInline(r.name_ko),
-      r.label + (r.uncertain ? '?' : ''),
+      r.label,
       r.since,
       STANCE_LABELS[r.claimed_by],
-      r.contested ? 'CONTESTED' : '',
+      LIST_FLAGS.filter((f) => f.has(r))
+        .map((f) => f.letter)
+        .join(' '),
     ]),
   );
   const contested = rows.filter((r) => r.contested).length;
@@ -127,8 +137,7 @@ function toTable(rows: SiteSummary[], lens: Required<Lens>, latest: string | nul
     ...table,
     '',
     `${rows.length} sites as of ${lens.asOf}${lens.hindsight ? " in HINDSIGHT (today's knowledge of that day)" : ' (what was known then)'}; latest report ${latest ?? 'none'}.`,
-    `${contested} contested (state media and outside reports disagree); ${stale} stale (no evidence in the ${lens.staleAfterMonths} months before).` +
-      (rows.some((r) => r.role !== 'batch') ? ' * pilot or related site.' : '') +
-      (rows.some((r) => r.uncertain) ? ' ? uncertain: see show.' : ''),
+    `${contested} contested (state media and outside reports disagree); ${stale} stale (no evidence in the ${lens.staleAfterMonths} months before).`,
+    `Flags: ${LIST_FLAGS.map((f) => `${f.letter} ${f.meaning}`).join(' · ')}.`,
   ];
 }
