@@ -67,6 +67,26 @@ export function oneOf<T extends string>(flag: string, value: string | undefined,
   throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${sanitizeInline(value)}")`, usage);
 }
 
+/** `--year`: a four-digit year (1000–9999), or undefined when not given. Throws UsageError naming the flag and the value. */
+export function yearOption(value: string | undefined, usage: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{3}$/.test(value)) throw new UsageError(`--year must be a program year of four digits, like 2025 (got "${sanitizeInline(value)}")`, usage);
+  return Number(value);
+}
+
+/**
+ * A whole-number option from `min` to `max` (`what` names the unit, e.g. "counties"), or
+ * `fallback` when not given. Throws UsageError naming the flag, the range and the value.
+ */
+export function wholeNumberOption(flag: string, value: string | undefined, range: { min: number; max: number; what: string; fallback: number }, usage: string): number {
+  if (value === undefined) return range.fallback;
+  const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= range.min && n <= range.max)) {
+    throw new UsageError(`${flag} must be a whole number of ${range.what} from ${range.min} to ${range.max}, like ${range.fallback} (got "${sanitizeInline(value)}")`, usage);
+  }
+  return n;
+}
+
 function cleanNodeMessage(message: string): string {
   // Node says "Unknown option '--x'. To specify a positional argument starting with a '-', …"
   return message

@@ -84,7 +84,7 @@ async function dispatch(argv: string[], io: Output): Promise<number> {
       return EXIT.usage;
     }
     if (err instanceof UsageError) {
-      io.err(`nk20x10: ${err.message}\n\n${err.usage}\n`);
+      io.err(`nk20x10: ${sanitizeInline(err.message)}\n\n${err.usage}\n`);
       return EXIT.usage;
     }
     if (err instanceof ExportError) {

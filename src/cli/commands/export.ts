@@ -77,7 +77,7 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
     throw new UsageError(sanitizeInline((err as Error).message), EXPORT_USAGE);
   }
   const scale = values.scale === undefined ? 2 : values.scale === '1' ? 1 : values.scale === '2' ? 2 : undefined;
-  if (scale === undefined) throw new UsageError(`--scale must be 1 or 2 (got "${values.scale}")`, EXPORT_USAGE);
+  if (scale === undefined) throw new UsageError(`--scale must be 1 or 2 (got "${sanitizeInline(values.scale ?? '')}")`, EXPORT_USAGE);
   const fromExtension = values.output?.match(/\.(png|svg|html?|txt|ansi?)$/i)?.[1]?.toLowerCase();
   const format: Format =
     oneOf('format', values.format, FORMATS, EXPORT_USAGE) ??

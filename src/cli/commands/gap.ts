@@ -6,7 +6,7 @@ import { csvDocument, type CsvValue } from '../../text/csv.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { displayWidth, padCells, wrapCells } from '../../text/width.js';
 import { ageText, gapQuoteText, gapSideSummary } from '../../view/gap-lines.js';
-import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
+import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError, yearOption } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { openDatasetCached } from '../context.js';
 import { emptyResultMessage } from '../empty-result.js';
@@ -46,11 +46,7 @@ export async function gapCommand(argv: string[], io: Output): Promise<number> {
   const lens = lensFromArgs(values, GAP_USAGE);
   const format = oneOf('format', values.format, ['table', 'csv', 'json', 'md'], GAP_USAGE) ?? 'table';
   if (values.bom && format !== 'csv') throw new UsageError('--bom applies to --format csv only', GAP_USAGE);
-  let year: number | undefined;
-  if (values.year !== undefined) {
-    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a year like 2025 (got "${sanitizeInline(values.year)}")`, GAP_USAGE);
-    year = Number(values.year);
-  }
+  const year = yearOption(values.year, GAP_USAGE);
   const province = provinceOption('--province', values.province, GAP_USAGE);
   const dataset = await openDatasetCached(values, io.err);
   const rows = gapRows(dataset, lens, { ...(province ? { province: province.id } : {}), ...(year !== undefined ? { year } : {}) });

@@ -17,7 +17,7 @@ import { loadRegistry } from '../../registry/load-registry.js';
 import type { Registry } from '../../registry/types.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
 import { sanitizeInline } from '../../text/sanitize.js';
-import { oneOf, parseCommandArgs, UsageError } from '../args.js';
+import { oneOf, parseCommandArgs, UsageError, wholeNumberOption } from '../args.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { printJson, printLines, type Output } from '../output.js';
 
@@ -166,9 +166,7 @@ function emit(io: Output, format: 'text' | 'json', registry: Registry, report: J
 }
 
 function parseMinMatch(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MIN_MATCH;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--min-match must be a whole number (got "${sanitizeInline(value)}")`, GEO_USAGE);
-  return Number(value);
+  return wholeNumberOption('--min-match', value, { min: 0, max: 100_000, what: 'counties', fallback: DEFAULT_MIN_MATCH }, GEO_USAGE);
 }
 
 /** `nk-adm2.geojson` → `nk-adm2.counties.topo.json`. */

@@ -2,7 +2,7 @@ import { listSites, type SiteSummary } from '../../model/site-summary.js';
 import { ROLES, STANCE_LABELS, STATUSES, type Role } from '../../model/vocabulary.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
-import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
+import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError, yearOption } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { latestReport, type Lens } from '../../model/status.js';
 import { openDatasetCached } from '../context.js';
@@ -46,11 +46,7 @@ export async function listCommand(argv: string[], io: Output): Promise<number> {
   const status = oneOf('status', values.status, [...STATUSES, 'contested', 'stale'] as const, LIST_USAGE);
   const role = oneOf('role', values.role, [...ROLES, 'all'] as const, LIST_USAGE);
   const roles: readonly Role[] = role === 'all' ? ROLES : role ? [role] : ['batch', 'pilot'];
-  let year: number | undefined;
-  if (values.year !== undefined) {
-    year = Number(values.year);
-    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a year like 2025 (got "${values.year}")`, LIST_USAGE);
-  }
+  const year = yearOption(values.year, LIST_USAGE);
   const province = provinceOption('--province', values.province, LIST_USAGE);
   const dataset = await openDatasetCached(values, io.err);
 
