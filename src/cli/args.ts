@@ -11,6 +11,9 @@ export class UsageError extends Error {
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** The last line of every command's usage: how to get it (test/cli/help-options.test.ts checks every option is named). */
+export const HELP_LINE = '  -h, --help  this help. Exit codes: 0 done, 1 bad input file, 2 usage error, 3 output not written';
+
 /** Flags every data-reading command takes. */
 export const DATA_OPTIONS = {
   data: { type: 'string' },

@@ -1,6 +1,7 @@
 /** The `nk20x10` command: dispatches to a subcommand and maps failures to exit codes. */
 import { ExportError } from '../export/errors.js';
 import { DataError, formatError } from '../load/errors.js';
+import { editDistance } from '../registry/normalize.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { UsageError } from './args.js';
 import { LookupError } from './lookup-error.js';
@@ -13,15 +14,16 @@ export const MAIN_USAGE = `Usage: nk20x10 [command] [options]
 Tracks North Korea's Regional Development 20×10 Policy: state-media claims beside outside reports.
 
 Commands:
-  (none)      open the dashboard on the bundled data (--data DIR, --geo FILE, --as-of DATE)
+  (none)      open the dashboard on the bundled data [--data DIR] [--geo FILE] [--as-of DATE]
+              [--hindsight] [--stale-after N]; nk20x10 help dashboard for more
   validate    check the data files; every error as FILE:LINE:COL field: message
   list        program sites with status as of a date (table, csv or json)
   show NAME   everything known about one site; NAME is any spelling or Hangul
   gap         state-media claims beside outside reports, per site (table, csv, json or md)
-  export      write a screenshot of a view (PNG, SVG, HTML, text, ANSI), or a --pack of all
+  export      write a briefing slide of a view (PNG, SVG, HTML, text, ANSI), or a --pack of all
   geo import FILE   join real county boundaries to the registry; writes a layer for --geo
 
-Options: --help (also after a command), --version
+Options: -h, --help (also after a command: list --help, or help list), -v, --version
 Exit codes: 0 success (also when the reader stops early, as \`| head\` does), 1 bad or missing input
 file, 2 usage error (unknown option, bad value, unknown or ambiguous name), 3 output not written.`;
 
@@ -63,6 +65,13 @@ async function dispatch(argv: string[], io: Output): Promise<number> {
       io.out(`${version()}\n`);
       return EXIT.ok;
     }
+    if (first === 'help' && rest[0] !== undefined) {
+      // `help list` is `list --help`; `help dashboard` the dashboard's options.
+      if (rest[0] === 'dashboard') return await (await import('./commands/dashboard.js')).dashboardCommand(['--help'], io, version());
+      const load = COMMANDS[rest[0]];
+      if (!load) throw new UsageError(`help: unknown command "${sanitizeInline(rest[0])}"; one of: dashboard, ${Object.keys(COMMANDS).join(', ')}`, MAIN_USAGE);
+      return await (await load())(['--help'], io);
+    }
     if (first === '--help' || first === '-h' || first === 'help') {
       io.out(`${MAIN_USAGE}\n`);
       return EXIT.ok;
@@ -72,7 +81,11 @@ async function dispatch(argv: string[], io: Output): Promise<number> {
       return await dashboardCommand(argv, io, version());
     }
     const load = COMMANDS[first];
-    if (!load) throw new UsageError(`unknown command "${sanitizeInline(first)}"; one of: ${Object.keys(COMMANDS).join(', ')}`, MAIN_USAGE);
+    if (!load) {
+      const near = Object.keys(COMMANDS).filter((c) => editDistance(c, first.toLowerCase()) <= 2);
+      const hint = near.length ? `did you mean ${near.map((c) => `"${c}"`).join(' or ')}? ` : '';
+      throw new UsageError(`unknown command "${sanitizeInline(first)}"; ${hint}one of: ${Object.keys(COMMANDS).join(', ')}`, MAIN_USAGE);
+    }
     return await (await load())(rest, io);
   } catch (err) {
     if (err instanceof DataError) {

@@ -21,6 +21,7 @@ const AS_OF = ['--as-of', '2025-12-31'];
 const CASES: [string[], number, RegExp][] = [
   // usage: the command line is wrong (2)
   [['frobnicate'], EXIT.usage, /unknown command "frobnicate"; one of: validate, list, show, gap, geo, export/],
+  [['lsit'], EXIT.usage, /unknown command "lsit"; did you mean "list"\? one of: /],
   [['list', '--nope'], EXIT.usage, /unknown option '--nope'/],
   [['list', '--format', 'xml'], EXIT.usage, /--format must be one of table, csv, json \(got "xml"\)/],
   [['gap', '--format', 'xml'], EXIT.usage, /--format must be one of table, csv, json, md \(got "xml"\)/],

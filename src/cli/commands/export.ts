@@ -19,7 +19,7 @@ import { parseSlideSize, SIZE_HELP, type SlideSize } from '../../export/slide/si
 import { viewContext, type ViewContext } from '../../view/reduce.js';
 import type { ViewState } from '../../view/state.js';
 import { stateForView, viewOfState, viewStem, type View } from '../../view/views.js';
-import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
+import { DATA_OPTIONS, HELP_LINE, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { lensOf } from '../../view/state.js';
 import { openDatasetCached } from '../context.js';
@@ -28,7 +28,7 @@ import { LookupError } from '../lookup-error.js';
 import type { Output } from '../output.js';
 
 export const EXPORT_USAGE = `Usage: nk20x10 export [--view national|province:ID|county:ID|gap|timeline] [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N]
-                      [--size 160x48|slide|16:9|16:9-small] [--format png|svg|html|txt|ansi] [-o FILE] [--force] [--scale 1|2] [--no-timestamp]
+                      [--size 160x48|slide|16:9|16:9-small] [--format png|svg|html|txt|ansi] [-o, --output FILE] [--force] [--scale 1|2] [--no-timestamp]
        nk20x10 export --pack DIR [--format …] [--as-of …] [--size …] [--force]
                       [--data DIR] [--geo FILE]
 
@@ -38,14 +38,16 @@ the title, as-of date, map, detail, legend of what is drawn, sources and boundar
              media | outside sources per site) or timeline (inaugurations against the target)
   --size     ${SIZE_HELP}; default 160x48. A county slide grows taller rather than cut its detail
   --format   png (default, or from -o's extension), svg, html, txt (plain text), ansi (terminal colours)
-  -o FILE    default: nk20x10-<view>-<as-of>.<format> in the current directory
+  -o, --output FILE  default: nk20x10-<view>-<as-of>.<format> in the current directory
   --pack DIR the national view, every province and every program site, the gap table and the
              timeline, plus index.html; progress on stderr when it is a terminal
   --scale    PNG pixel scale, default 2 (print); --no-timestamp omits the generation time
 ${LENS_HELP}
-Files are written atomically, never over an existing file without --force, never inside data/.`;
+Files are written atomically, never over an existing file without --force, never inside data/.
+${HELP_LINE}`;
 
-const OPTIONS = {
+/** The options this command accepts (its --help names every one: test/cli/help-options.test.ts). */
+export const OPTIONS = {
   ...DATA_OPTIONS,
   geo: { type: 'string' },
   view: { type: 'string' },

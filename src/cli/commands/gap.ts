@@ -6,7 +6,7 @@ import { csvDocument, type CsvValue } from '../../text/csv.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { displayWidth, padCells, wrapCells } from '../../text/width.js';
 import { ageText, gapQuoteText, gapSideSummary } from '../../view/gap-lines.js';
-import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError, yearOption } from '../args.js';
+import { DATA_OPTIONS, HELP_LINE, oneOf, parseCommandArgs, UsageError, yearOption } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { openDatasetCached } from '../context.js';
 import { emptyResultMessage } from '../empty-result.js';
@@ -25,9 +25,11 @@ ${LENS_HELP}
   --year      program year, e.g. 2025
   --format    table (default), csv, json or md (a Markdown table)
   --bom       (csv only) write a UTF-8 byte-order mark first, so Excel shows Hangul
-CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading '.`;
+CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading '.
+${HELP_LINE}`;
 
-const OPTIONS = {
+/** The options this command accepts (its --help names every one: test/cli/help-options.test.ts). */
+export const OPTIONS = {
   ...DATA_OPTIONS,
   ...LENS_OPTIONS,
   province: { type: 'string' },

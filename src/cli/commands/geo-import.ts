@@ -17,7 +17,7 @@ import { loadRegistry } from '../../registry/load-registry.js';
 import type { Registry } from '../../registry/types.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
 import { sanitizeInline } from '../../text/sanitize.js';
-import { oneOf, parseCommandArgs, UsageError, wholeNumberOption } from '../args.js';
+import { HELP_LINE, oneOf, parseCommandArgs, UsageError, wholeNumberOption } from '../args.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { printJson, printLines, type Output } from '../output.js';
 
@@ -43,10 +43,10 @@ nothing without --force. Names and ids in the output come from the registry, not
   --force             write even below --min-match or past the sanity gate (only matches that
                       passed the location check), and replace an existing --out
   --format text|json  how the report is printed (json lists every item)
-Exit codes: 0 written, 1 unreadable input or too few matches, 2 usage error (also a --*-field no
-feature has), 3 output refused or cannot be written.`;
+${HELP_LINE}`;
 
-const OPTIONS = {
+/** The options this command accepts (its --help names every one: test/cli/help-options.test.ts). */
+export const OPTIONS = {
   out: { type: 'string' },
   'name-field': { type: 'string', multiple: true },
   'id-field': { type: 'string' },

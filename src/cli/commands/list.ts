@@ -2,7 +2,7 @@ import { listSites, type SiteSummary } from '../../model/site-summary.js';
 import { ROLES, STANCE_LABELS, STATUSES, type Role } from '../../model/vocabulary.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
-import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError, yearOption } from '../args.js';
+import { DATA_OPTIONS, HELP_LINE, oneOf, parseCommandArgs, UsageError, yearOption } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { latestReport, type Lens } from '../../model/status.js';
 import { openDatasetCached } from '../context.js';
@@ -21,9 +21,11 @@ ${LENS_HELP}
   --status    ${STATUSES.join(', ')}, contested or stale
   --role      default: batch and pilot (the Kimhwa 2022 pilot); related sites need --role related or all
   --bom       (csv only) write a UTF-8 byte-order mark first, so Excel shows Hangul
-CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading '.`;
+CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading '.
+${HELP_LINE}`;
 
-const OPTIONS = {
+/** The options this command accepts (its --help names every one: test/cli/help-options.test.ts). */
+export const OPTIONS = {
   ...DATA_OPTIONS,
   ...LENS_OPTIONS,
   province: { type: 'string' },
