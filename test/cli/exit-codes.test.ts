@@ -56,6 +56,8 @@ const CASES: [string[], number, RegExp][] = [
   [['list', '--data', join(dir, 'no-such-data')], EXIT.data, /no-such-data\/policy\.yaml:1:1 \(file\): cannot read: ENOENT/],
   [['validate', '--data', join(dir, 'no-such-data')], EXIT.data, /no-such-data\/sources\.yaml:1:1 \(file\): cannot read: ENOENT/],
   [['geo', 'import', join(dir, 'none.geojson'), '--out', join(dir, 'o.json')], EXIT.data, /none\.geojson: cannot read .*none\.geojson: no such file/],
+  [['--geo', join(dir, 'none.topo.json'), ...AS_OF], EXIT.data, /none\.topo\.json:1:1 \(file\): not a counties layer: cannot read .*: no such file/],
+  [['export', '--geo', existing, '-o', join(dir, 'g.svg'), ...AS_OF], EXIT.data, /kept\.svg:1:1 \(file\): not a counties layer/],
   // output: the result cannot be written (3)
   [['export', '-o', existing, ...AS_OF], EXIT.output, /existing file .*kept\.svg.*--force/],
   [['export', '-o', join(DEFAULT_DATA_DIR, 'shot.svg'), ...AS_OF], EXIT.output, /data/],
