@@ -11,7 +11,13 @@ export interface Column {
   max?: number;
 }
 
+/**
+ * The header line, a rule of ─ under each column, then one line per row. Every column must have a
+ * header (throws otherwise: a headless column is a defect readers cannot decode).
+ */
 export function renderTable(columns: Column[], rows: string[][], gap = '  '): string[] {
+  const headless = columns.findIndex((c) => c.header.trim() === '');
+  if (headless >= 0) throw new Error(`renderTable: column ${headless + 1} has no header`);
   const widths = columns.map((c, i) =>
     Math.min(c.max ?? Infinity, Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? '')))),
   );

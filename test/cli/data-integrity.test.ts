@@ -175,7 +175,7 @@ test('name traps: Sonchon is not Songchon, Sinphyong is not Sinpho, in every scr
   }
   // A name that really is shared is refused, naming both places, never guessed.
   const unsan = await cli('show', 'Unsan');
-  assert.equal(unsan.code, 1);
+  assert.equal(unsan.code, 2);
   assert.match(unsan.err, /"Unsan" is ambiguous: .*운산군.*은산군/);
 });
 

@@ -61,10 +61,10 @@ test('exports refuse the data directory: -o inside it, --pack into it, and e run
   const data = copyOfData();
   const before = fingerprint(data);
   const intoFile = await cli('export', '--data', data, '-o', join(data, 'counties', 'shot.svg'));
-  assert.equal(intoFile.code, 1);
+  assert.equal(intoFile.code, 3);
   assert.match(intoFile.err, /refus|data/i);
   const intoPack = await cli('export', '--data', data, '--pack', join(data, 'pack'), '--format', 'txt');
-  assert.equal(intoPack.code, 1);
+  assert.equal(intoPack.code, 3);
   const atlas = openAtlas(loadDataset({ dataDir: data, geoDir: DEFAULT_GEO_DIR }));
   const { state } = startState(atlas, '2025-12-31');
   await assert.rejects(exportCurrentScreen(atlas, state, 'svg', { cols: 120, rows: 40 }, data), /data|forbidden|refus/i);

@@ -70,7 +70,7 @@ test('existing files are kept unless --force; data/ is never written; bad sizes 
   const file = join(dir, 'x.svg');
   writeFileSync(file, 'keep me');
   const refused = await cli('export', '-o', file, ...AS_OF);
-  assert.equal(refused.code, 1);
+  assert.equal(refused.code, 3);
   assert.match(refused.err, /existing file .*x\.svg.*--force/);
   assert.equal(readFileSync(file, 'utf8'), 'keep me');
   assert.equal((await cli('export', '-o', file, '--force', ...AS_OF)).code, 0);
@@ -78,7 +78,7 @@ test('existing files are kept unless --force; data/ is never written; bad sizes 
 
   const before = readdirSync(DEFAULT_DATA_DIR).sort();
   const inData = await cli('export', '-o', join(DEFAULT_DATA_DIR, 'shot.svg'), ...AS_OF);
-  assert.equal(inData.code, 1);
+  assert.equal(inData.code, 3);
   assert.match(inData.err, /data/);
   assert.deepEqual(readdirSync(DEFAULT_DATA_DIR).sort(), before);
 
@@ -86,10 +86,10 @@ test('existing files are kept unless --force; data/ is never written; bad sizes 
   assert.equal(size.code, 2);
   assert.match(size.err, /--size must be COLSxROWS/);
   const nowhere = await cli('export', '-o', '/nonexistent/nk20x10/x.svg', ...AS_OF);
-  assert.equal(nowhere.code, 1);
+  assert.equal(nowhere.code, 3);
   assert.match(nowhere.err, /nonexistent/);
   const ambiguous = await cli('export', '--view', 'county:Unsan', '-o', join(dir, 'u.svg'));
-  assert.equal(ambiguous.code, 1);
+  assert.equal(ambiguous.code, 2);
   assert.match(ambiguous.err, /ambiguous/);
 });
 

@@ -126,7 +126,7 @@ test('bad options: a clear message and exit 2; an unknown province gets "did you
   const cases: [string[], RegExp][] = [
     [['--format', 'xlsx'], /--format must be one of table, csv, json, md \(got "xlsx"\)/],
     [['--format', 'json', '--bom'], /--bom applies to --format csv only/],
-    [['--year', '20x5'], /--year must be a year like 2025/],
+    [['--year', '20x5'], /--year must be a program year of four digits, like 2025 \(got "20x5"\)/],
     [['--as-of', '2025-02-30'], /--as-of: 2025-02-30 does not exist/],
     [['--stale-after', 'x'], /--stale-after must be a whole number/],
     [['--province', 'Ryangang'], /--province: unknown first-level unit "Ryangang"; did you mean "Ryanggang" \(량강도\)\?/],

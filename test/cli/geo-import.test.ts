@@ -167,7 +167,7 @@ test('an existing --out is not replaced without --force', async () => {
   const out = join(dir, 'layer.topo.json');
   writeFileSync(out, 'keep me');
   const r = await cli('geo', 'import', input, '--out', out, '--min-match', '0');
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 3);
   assert.match(r.err, /layer\.topo\.json exists; pass --force to replace it/);
   assert.equal(readFileSync(out, 'utf8'), 'keep me');
   const forced = await cli('geo', 'import', input, '--out', out, '--min-match', '0', '--force');
@@ -175,16 +175,16 @@ test('an existing --out is not replaced without --force', async () => {
   assert.equal(readDefaultLayer(out).counties.length, 3);
 });
 
-test('an unwritable --out is a clear error, exit 1', async () => {
+test('an unwritable --out is a clear error, exit 3', async () => {
   const dir = scratch();
   const input = syntheticFile(dir, THREE);
   const notADir = join(dir, 'plain-file');
   writeFileSync(notADir, '');
   const r = await cli('geo', 'import', input, '--out', join(notADir, 'x.topo.json'), '--force');
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 3);
   assert.match(r.err, /Cannot write .*plain-file\/x\.topo\.json: .*plain-file is not a directory/);
   const missingDir = await cli('geo', 'import', input, '--out', join(dir, 'no', 'such', 'dir.json'), '--force');
-  assert.equal(missingDir.code, 1);
+  assert.equal(missingDir.code, 3);
   assert.match(missingDir.err, /Cannot write .*dir\.json: directory .*no\/such does not exist/);
 });
 
@@ -193,13 +193,13 @@ test('refuses to write into the data directory or over the bundled layer', async
   const input = syntheticFile(dir, THREE);
   const intoData = join(DEFAULT_DATA_DIR, 'imported.topo.json');
   const r = await cli('geo', 'import', input, '--out', intoData, '--force');
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 3);
   assert.match(r.err, /refusing to write inside the data directory/);
   assert.equal(existsSync(intoData), false);
   const bundled = join(DEFAULT_GEO_DIR, 'counties.topo.json');
   const before = readFileSync(bundled);
   const r2 = await cli('geo', 'import', input, '--out', bundled, '--force');
-  assert.equal(r2.code, 1);
+  assert.equal(r2.code, 3);
   assert.match(r2.err, /refusing to replace the bundled layer/);
   assert.ok(readFileSync(bundled).equals(before));
 });
@@ -255,7 +255,7 @@ test('a --name-field no feature has is an error; names from the file are sanitis
   };
   const input = syntheticFile(dir, THREE, [hostile]);
   const r = await cli('geo', 'import', input, '--out', join(dir, 'o.json'), '--name-field', 'NAME_9');
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 2);
   assert.match(r.err, /--name-field "NAME_9": no feature has this property; properties: shapeName, shapeGroup/);
 
   for (const format of ['text', 'json']) {

@@ -13,7 +13,7 @@ test('the installed binary runs and reports exit codes', () => {
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /^ok: /);
   const ambiguous = spawnSync(process.execPath, [BIN, 'show', 'Unsan'], { encoding: 'utf8' });
-  assert.equal(ambiguous.status, 1);
+  assert.equal(ambiguous.status, 2);
   const usage = spawnSync(process.execPath, [BIN, 'list', '--nope'], { encoding: 'utf8' });
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /unknown option '--nope'/);

@@ -74,7 +74,7 @@ async function refused(label: string, run: () => Promise<{ code: number; err: st
   created += changed.length;
   cases++;
   if (r !== 'rejected') {
-    assert.equal(r.code, 1, `${label}: exit 1 (${r.err})`);
+    assert.equal(r.code, 3, `${label}: exit 3 (${r.err})`);
     assert.match(r.err, message, label);
   }
   assert.deepEqual(changed, [], `${label}: nothing created or changed`);

@@ -60,7 +60,7 @@ test('Unsan keeps both reported ribbon-cutting dates, each with its source', asy
 
 test('show Unsan fails as ambiguous and names both places', async () => {
   const r = await cli('show', 'Unsan');
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 2);
   assert.equal(r.out, '');
   assert.match(r.err, /"Unsan" is ambiguous/);
   assert.match(r.err, /운산군/);
@@ -71,7 +71,7 @@ test('show Unsan fails as ambiguous and names both places', async () => {
 
 test('an unknown name suggests the nearest', async () => {
   const r = await cli('show', 'Kimhyongjk');
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 2);
   assert.match(r.err, /unknown place "Kimhyongjk"; did you mean "Kim Hyong Jik" \(Kim Hyong Jik County \(김형직군\), Ryanggang, 2024\)\?/);
 });
 
@@ -79,7 +79,7 @@ test('South Korean places in Revised Romanization are unknown, not loosened into
   // 부천 Bucheon (Gyeonggi) and 영월 Yeongwol (Gangwon) once resolved to Pujon 부전 and Nyongwon 녕원.
   for (const [query, near] of [['Bucheon', 'Pochon'], ['Yeongwol', 'Nyongwon']] as const) {
     const r = await cli('show', query);
-    assert.equal(r.code, 1, query);
+    assert.equal(r.code, 2, query);
     assert.equal(r.out, '');
     assert.match(r.err, new RegExp(`unknown place "${query}"; did you mean "?${near}"? `));
   }

@@ -3,7 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { openAtlas } from '../../atlas.js';
 import type { AppProps } from '../../ui/App.js';
 import { runDashboard } from '../../ui/run.js';
-import { DATA_OPTIONS, parseCommandArgs } from '../args.js';
+import { DATA_OPTIONS, HELP_LINE, parseCommandArgs } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { openDatasetCached } from '../context.js';
 import type { Output } from '../output.js';
@@ -13,9 +13,11 @@ export const DASHBOARD_USAGE = `Usage: nk20x10 [--data DIR] [--geo FILE] [--as-o
 Opens the dashboard: the map coloured by status, the province list and the selected county's detail.
   --geo FILE   a county layer made by \`nk20x10 geo import\` (default: the bundled OSM 2020 layer)
 ${LENS_HELP}
-Press ? in the app for the keys. Off a terminal (pipe, CI) it prints one frame and exits.`;
+Press ? in the app for the keys. Off a terminal (pipe, CI) it prints one frame and exits.
+${HELP_LINE}`;
 
-const OPTIONS = { ...DATA_OPTIONS, ...LENS_OPTIONS, geo: { type: 'string' } } as const;
+/** The options this command accepts (its --help names every one: test/cli/help-options.test.ts). */
+export const OPTIONS = { ...DATA_OPTIONS, ...LENS_OPTIONS, geo: { type: 'string' } } as const;
 
 export async function dashboardCommand(argv: string[], io: Output, version: string): Promise<number> {
   const { values } = parseCommandArgs(argv, OPTIONS, DASHBOARD_USAGE);

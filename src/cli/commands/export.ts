@@ -9,7 +9,6 @@ import { describePlaceLookup } from '../../model/place-hints.js';
 import { siteStatusAt, type Lens } from '../../model/status.js';
 import { STATUS_LABELS, STRENGTH_LABELS } from '../../model/vocabulary.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
-import { findProvince } from '../../registry/provinces.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { captureScreen } from '../../ui/capture.js';
 import { asOfText, exportMeta } from '../../view/export-meta.js';
@@ -20,15 +19,16 @@ import { parseSlideSize, SIZE_HELP, type SlideSize } from '../../export/slide/si
 import { viewContext, type ViewContext } from '../../view/reduce.js';
 import type { ViewState } from '../../view/state.js';
 import { stateForView, viewOfState, viewStem, type View } from '../../view/views.js';
-import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
+import { DATA_OPTIONS, HELP_LINE, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { lensOf } from '../../view/state.js';
 import { openDatasetCached } from '../context.js';
+import { provinceOption } from '../province-option.js';
 import { LookupError } from '../lookup-error.js';
 import type { Output } from '../output.js';
 
 export const EXPORT_USAGE = `Usage: nk20x10 export [--view national|province:ID|county:ID|gap|timeline] [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N]
-                      [--size 160x48|slide|16:9|16:9-small] [--format png|svg|html|txt|ansi] [-o FILE] [--force] [--scale 1|2] [--no-timestamp]
+                      [--size 160x48|slide|16:9|16:9-small] [--format png|svg|html|txt|ansi] [-o, --output FILE] [--force] [--scale 1|2] [--no-timestamp]
        nk20x10 export --pack DIR [--format …] [--as-of …] [--size …] [--force]
                       [--data DIR] [--geo FILE]
 
@@ -38,14 +38,16 @@ the title, as-of date, map, detail, legend of what is drawn, sources and boundar
              media | outside sources per site) or timeline (inaugurations against the target)
   --size     ${SIZE_HELP}; default 160x48. A county slide grows taller rather than cut its detail
   --format   png (default, or from -o's extension), svg, html, txt (plain text), ansi (terminal colours)
-  -o FILE    default: nk20x10-<view>-<as-of>.<format> in the current directory
+  -o, --output FILE  default: nk20x10-<view>-<as-of>.<format> in the current directory
   --pack DIR the national view, every province and every program site, the gap table and the
              timeline, plus index.html; progress on stderr when it is a terminal
   --scale    PNG pixel scale, default 2 (print); --no-timestamp omits the generation time
 ${LENS_HELP}
-Files are written atomically, never over an existing file without --force, never inside data/.`;
+Files are written atomically, never over an existing file without --force, never inside data/.
+${HELP_LINE}`;
 
-const OPTIONS = {
+/** The options this command accepts (its --help names every one: test/cli/help-options.test.ts). */
+export const OPTIONS = {
   ...DATA_OPTIONS,
   geo: { type: 'string' },
   view: { type: 'string' },
@@ -77,7 +79,7 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
     throw new UsageError(sanitizeInline((err as Error).message), EXPORT_USAGE);
   }
   const scale = values.scale === undefined ? 2 : values.scale === '1' ? 1 : values.scale === '2' ? 2 : undefined;
-  if (scale === undefined) throw new UsageError(`--scale must be 1 or 2 (got "${values.scale}")`, EXPORT_USAGE);
+  if (scale === undefined) throw new UsageError(`--scale must be 1 or 2 (got "${sanitizeInline(values.scale ?? '')}")`, EXPORT_USAGE);
   const fromExtension = values.output?.match(/\.(png|svg|html?|txt|ansi?)$/i)?.[1]?.toLowerCase();
   const format: Format =
     oneOf('format', values.format, FORMATS, EXPORT_USAGE) ??
@@ -89,39 +91,24 @@ export async function exportCommand(argv: string[], io: Output): Promise<number>
 
   const force = values.force ?? false;
   const forbidden = [values.data ? resolve(values.data) : DEFAULT_DATA_DIR, DEFAULT_DATA_DIR, DEFAULT_GEO_DIR];
-  try {
-    // The target is judged before the data is even read: a refused export does no work and creates nothing.
-    if (values.pack !== undefined) checkDirTarget(resolve(values.pack), { forbiddenDirs: forbidden, force });
-    if (values.output !== undefined) checkFileTarget(resolve(values.output), { forbiddenDirs: forbidden, force });
-  } catch (err) {
-    if (err instanceof ExportError) {
-      io.err(`nk20x10: ${sanitizeInline(err.message)}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  // The target is judged before the data is even read: a refused export does no work and creates
+  // nothing. An ExportError is an output failure (exit 3, main.ts).
+  if (values.pack !== undefined) checkDirTarget(resolve(values.pack), { forbiddenDirs: forbidden, force });
+  if (values.output !== undefined) checkFileTarget(resolve(values.output), { forbiddenDirs: forbidden, force });
   const dataset = await openDatasetCached(values, io.err);
   const atlas = openAtlas(dataset, values.geo ? resolve(values.geo) : undefined);
   const ctx = viewContext(dataset);
   const generatedAt = values['no-timestamp'] ? null : new Date().toISOString();
   const settings = { asOf, hindsight, staleAfterMonths, size, format, scale: scale as 1 | 2, force, generatedAt, forbidden: [dataset.dataDir, ...forbidden] };
 
-  try {
-    if (values.pack !== undefined) return await writePack(resolve(values.pack), atlas, ctx, settings, io);
-    const view = parseView(values.view ?? 'national', atlas);
-    const file = resolve(values.output ?? `${slideStem(view, asOf, hindsight)}.${EXTENSION[format]}`);
-    const { bytes, cols, rows, pages } = await writeSlideFile(file, view, atlas, settings);
-    // A preset page that cannot hold everything continues on FILE-2, FILE-3… of the same size.
-    const page = size.page ? `, ${size.page.name}${pages > 1 ? `, ${pages} pages: continued in ${sanitizeInline(basename(continuationFile(file, 2)))}…` : ''}` : '';
-    io.out(`wrote ${sanitizeInline(file)} (${format.toUpperCase()}, ${cols}×${rows} cells${page}, ${bytes.toLocaleString('en-US')} bytes)\n`);
-    return 0;
-  } catch (err) {
-    if (err instanceof ExportError) {
-      io.err(`nk20x10: ${sanitizeInline(err.message)}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  if (values.pack !== undefined) return await writePack(resolve(values.pack), atlas, ctx, settings, io);
+  const view = parseView(values.view ?? 'national', atlas);
+  const file = resolve(values.output ?? `${slideStem(view, asOf, hindsight)}.${EXTENSION[format]}`);
+  const { bytes, cols, rows, pages } = await writeSlideFile(file, view, atlas, settings);
+  // A preset page that cannot hold everything continues on FILE-2, FILE-3… of the same size.
+  const page = size.page ? `, ${size.page.name}${pages > 1 ? `, ${pages} pages: continued in ${sanitizeInline(basename(continuationFile(file, 2)))}…` : ''}` : '';
+  io.out(`wrote ${sanitizeInline(file)} (${format.toUpperCase()}, ${cols}×${rows} cells${page}, ${bytes.toLocaleString('en-US')} bytes)\n`);
+  return 0;
 }
 
 export interface Settings {
@@ -289,14 +276,12 @@ function parseView(text: string, atlas: Atlas): SlideView {
   const [kind, ...rest] = text.split(':');
   const id = rest.join(':');
   if (kind === 'province' && id) {
-    const province = findProvince(id);
-    if (!province) throw new UsageError(`--view: unknown province "${sanitizeInline(id)}"`, EXPORT_USAGE);
-    return { kind: 'province', id: province.id };
+    return { kind: 'province', id: provinceOption(`--view ${kind}:${id}`, id, EXPORT_USAGE)!.id };
   }
   if (kind === 'county' && id) {
     const r = resolvePlace(atlas.dataset, id);
-    if (r.kind !== 'found') throw new LookupError(describePlaceLookup(atlas.dataset, id, r));
-    if (r.target.kind !== 'site') throw new LookupError(`${r.target.label} is not a 20×10 program site in this dataset`);
+    if (r.kind !== 'found') throw new LookupError(`--view ${text}: ${describePlaceLookup(atlas.dataset, id, r)}`);
+    if (r.target.kind !== 'site') throw new LookupError(`--view ${text}: ${r.target.label} is not a 20×10 program site in this dataset`);
     return { kind: 'county', id: r.target.id };
   }
   throw new UsageError(`--view must be national, province:ID, county:ID, gap or timeline (got "${sanitizeInline(text)}")`, EXPORT_USAGE);

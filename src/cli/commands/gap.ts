@@ -1,16 +1,16 @@
 /** `nk20x10 gap`: state-media claims beside outside reports, one row per program site. */
 import { gapRows, type GapRow, type GapSide } from '../../model/gap.js';
-import { nearProvinces } from '../../model/place-hints.js';
 import { latestReport, type Lens } from '../../model/status.js';
 import { STANCE_LABELS } from '../../model/vocabulary.js';
-import { findProvince, PROVINCES } from '../../registry/provinces.js';
 import { csvDocument, type CsvValue } from '../../text/csv.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { displayWidth, padCells, wrapCells } from '../../text/width.js';
 import { ageText, gapQuoteText, gapSideSummary } from '../../view/gap-lines.js';
-import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
+import { DATA_OPTIONS, HELP_LINE, oneOf, parseCommandArgs, UsageError, yearOption } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { openDatasetCached } from '../context.js';
+import { emptyResultMessage } from '../empty-result.js';
+import { provinceOption } from '../province-option.js';
 import { printJson, printLines, type Output } from '../output.js';
 
 export const GAP_USAGE = `Usage: nk20x10 gap [--as-of YYYY-MM-DD] [--hindsight] [--stale-after N] [--province P] [--year Y]
@@ -25,9 +25,11 @@ ${LENS_HELP}
   --year      program year, e.g. 2025
   --format    table (default), csv, json or md (a Markdown table)
   --bom       (csv only) write a UTF-8 byte-order mark first, so Excel shows Hangul
-CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading '.`;
+CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading '.
+${HELP_LINE}`;
 
-const OPTIONS = {
+/** The options this command accepts (its --help names every one: test/cli/help-options.test.ts). */
+export const OPTIONS = {
   ...DATA_OPTIONS,
   ...LENS_OPTIONS,
   province: { type: 'string' },
@@ -46,29 +48,19 @@ export async function gapCommand(argv: string[], io: Output): Promise<number> {
   const lens = lensFromArgs(values, GAP_USAGE);
   const format = oneOf('format', values.format, ['table', 'csv', 'json', 'md'], GAP_USAGE) ?? 'table';
   if (values.bom && format !== 'csv') throw new UsageError('--bom applies to --format csv only', GAP_USAGE);
-  let year: number | undefined;
-  if (values.year !== undefined) {
-    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a year like 2025 (got "${sanitizeInline(values.year)}")`, GAP_USAGE);
-    year = Number(values.year);
-  }
-  const province = values.province === undefined ? undefined : findProvince(values.province);
-  if (values.province !== undefined && !province) {
-    const near = nearProvinces(values.province);
-    const hint = near.length ? `did you mean ${near.map((p) => `"${p.name_en}" (${p.name_ko})`).join(', ')}?` : `one of: ${listProvinces()}`;
-    throw new UsageError(`--province: unknown first-level unit "${sanitizeInline(values.province)}"; ${hint}`, GAP_USAGE);
-  }
+  const year = yearOption(values.year, GAP_USAGE);
+  const province = provinceOption('--province', values.province, GAP_USAGE);
   const dataset = await openDatasetCached(values, io.err);
   const rows = gapRows(dataset, lens, { ...(province ? { province: province.id } : {}), ...(year !== undefined ? { year } : {}) });
+  if (rows.length === 0 && (format === 'table' || format === 'md')) {
+    io.err(emptyResultMessage(dataset, { roles: ['batch', 'pilot'], year, province, asOf: lens.asOf, knownWithoutStatus: 0 }));
+  }
   const latest = latestReport(dataset.sites, lens) ?? null;
   if (format === 'json') printJson(io.out, rows.map((r) => ({ ...r, ...stamp(lens, latest) })));
   else if (format === 'csv') io.out(gapCsv(rows, lens, latest, values.bom ?? false));
   else if (format === 'md') printLines(io.out, gapMarkdown(rows, lens, latest));
   else printLines(io.out, gapTable(rows, lens, latest));
   return 0;
-}
-
-function listProvinces(): string {
-  return PROVINCES.map((p) => p.name_en).join(', ');
 }
 
 /** Every row says the day, the mode and the latest report, so a row cut from the file still says when it was true. */

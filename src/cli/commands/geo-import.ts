@@ -17,7 +17,8 @@ import { loadRegistry } from '../../registry/load-registry.js';
 import type { Registry } from '../../registry/types.js';
 import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../paths.js';
 import { sanitizeInline } from '../../text/sanitize.js';
-import { oneOf, parseCommandArgs, UsageError } from '../args.js';
+import { HELP_LINE, oneOf, parseCommandArgs, UsageError, wholeNumberOption } from '../args.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 import { printJson, printLines, type Output } from '../output.js';
 
 export const GEO_USAGE = `Usage: nk20x10 geo import FILE [--out FILE] [--name-field F]... [--id-field F] [--province-field F]
@@ -42,9 +43,10 @@ nothing without --force. Names and ids in the output come from the registry, not
   --force             write even below --min-match or past the sanity gate (only matches that
                       passed the location check), and replace an existing --out
   --format text|json  how the report is printed (json lists every item)
-Exit codes: 0 written, 1 unreadable input, too few matches or cannot write, 2 usage error.`;
+${HELP_LINE}`;
 
-const OPTIONS = {
+/** The options this command accepts (its --help names every one: test/cli/help-options.test.ts). */
+export const OPTIONS = {
   out: { type: 'string' },
   'name-field': { type: 'string', multiple: true },
   'id-field': { type: 'string' },
@@ -58,9 +60,10 @@ const OPTIONS = {
 } as const;
 
 export const DEFAULT_MIN_MATCH = 190;
-function fail(io: Output, message: string): number {
+/** Prints `message` on stderr and returns `code` (default EXIT.data: the input is the problem). */
+function fail(io: Output, message: string, code: ExitCode = EXIT.data): number {
   io.err(`nk20x10: geo import: ${message}\n`);
-  return 1;
+  return code;
 }
 
 export async function geoCommand(argv: string[], io: Output): Promise<number> {
@@ -82,7 +85,7 @@ export async function geoCommand(argv: string[], io: Output): Promise<number> {
   const input = resolve(file);
   const out = resolve(values.out ?? join(process.cwd(), defaultOutName(input)));
   const refusal = refuseOutput(out, input, force);
-  if (refusal) return fail(io, refusal);
+  if (refusal) return fail(io, refusal, EXIT.output);
 
   let layer: InputLayer;
   try {
@@ -92,7 +95,7 @@ export async function geoCommand(argv: string[], io: Output): Promise<number> {
     throw err;
   }
   const fieldError = checkFields(layer.features, values['name-field'], values['id-field'], values['province-field']);
-  if (fieldError) return fail(io, `${safe(basename(input))}: ${fieldError}`);
+  if (fieldError) return fail(io, `${safe(basename(input))}: ${fieldError}`, EXIT.usage);
 
   const registry = loadRegistry(DEFAULT_GEO_DIR);
   const reference = referenceFor(registry);
@@ -142,7 +145,7 @@ export async function geoCommand(argv: string[], io: Output): Promise<number> {
   } catch (err) {
     if (!(err instanceof ExportError)) throw err;
     emit(io, format, registry, report, summary, null);
-    return fail(io, sanitizeInline(err.message));
+    return fail(io, sanitizeInline(err.message), EXIT.output);
   }
   emit(io, format, registry, report, summary, { file: out, bytes: Buffer.byteLength(text), counties: matched - summary.dropped.length });
   return 0;
@@ -163,9 +166,7 @@ function emit(io: Output, format: 'text' | 'json', registry: Registry, report: J
 }
 
 function parseMinMatch(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MIN_MATCH;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--min-match must be a whole number (got "${sanitizeInline(value)}")`, GEO_USAGE);
-  return Number(value);
+  return wholeNumberOption('--min-match', value, { min: 0, max: 100_000, what: 'counties', fallback: DEFAULT_MIN_MATCH }, GEO_USAGE);
 }
 
 /** `nk-adm2.geojson` → `nk-adm2.counties.topo.json`. */

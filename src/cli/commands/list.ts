@@ -1,12 +1,13 @@
 import { listSites, type SiteSummary } from '../../model/site-summary.js';
 import { ROLES, STANCE_LABELS, STATUSES, type Role } from '../../model/vocabulary.js';
-import { findProvince } from '../../registry/provinces.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
-import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
+import { DATA_OPTIONS, HELP_LINE, oneOf, parseCommandArgs, UsageError, yearOption } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { latestReport, type Lens } from '../../model/status.js';
 import { openDatasetCached } from '../context.js';
+import { emptyResultMessage } from '../empty-result.js';
+import { provinceOption } from '../province-option.js';
 import { printJson, printLines, type Output } from '../output.js';
 import { csvDocument } from '../../text/csv.js';
 
@@ -20,9 +21,11 @@ ${LENS_HELP}
   --status    ${STATUSES.join(', ')}, contested or stale
   --role      default: batch and pilot (the Kimhwa 2022 pilot); related sites need --role related or all
   --bom       (csv only) write a UTF-8 byte-order mark first, so Excel shows Hangul
-CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading '.`;
+CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading '.
+${HELP_LINE}`;
 
-const OPTIONS = {
+/** The options this command accepts (its --help names every one: test/cli/help-options.test.ts). */
+export const OPTIONS = {
   ...DATA_OPTIONS,
   ...LENS_OPTIONS,
   province: { type: 'string' },
@@ -45,24 +48,16 @@ export async function listCommand(argv: string[], io: Output): Promise<number> {
   const status = oneOf('status', values.status, [...STATUSES, 'contested', 'stale'] as const, LIST_USAGE);
   const role = oneOf('role', values.role, [...ROLES, 'all'] as const, LIST_USAGE);
   const roles: readonly Role[] = role === 'all' ? ROLES : role ? [role] : ['batch', 'pilot'];
-  let year: number | undefined;
-  if (values.year !== undefined) {
-    year = Number(values.year);
-    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a year like 2025 (got "${values.year}")`, LIST_USAGE);
-  }
+  const year = yearOption(values.year, LIST_USAGE);
+  const province = provinceOption('--province', values.province, LIST_USAGE);
   const dataset = await openDatasetCached(values, io.err);
-  const province = values.province === undefined ? undefined : findProvince(values.province);
-  if (values.province !== undefined && !province) {
-    const known = dataset.registry.provinces.map((p) => p.name_en).join(', ');
-    throw new UsageError(`--province: unknown first-level unit "${sanitizeInline(values.province)}"; one of: ${known}`, LIST_USAGE);
-  }
 
-  const rows = listSites(dataset, lens, {
-    roles,
-    ...(province ? { province: province.id } : {}),
-    ...(status ? { status } : {}),
-    ...(year !== undefined ? { year } : {}),
-  });
+  const filter = { roles, ...(province ? { province: province.id } : {}), ...(year !== undefined ? { year } : {}) };
+  const rows = listSites(dataset, lens, { ...filter, ...(status ? { status } : {}) });
+  if (rows.length === 0 && format === 'table') {
+    const knownWithoutStatus = status ? listSites(dataset, lens, filter).length : 0;
+    io.err(emptyResultMessage(dataset, { roles, role, year, province, status, asOf: lens.asOf, knownWithoutStatus }));
+  }
 
   const latest = latestReport(dataset.sites, lens) ?? null;
   // Every row carries the day, the mode and the latest report, so a row cut from the file still says when it was true.
@@ -110,18 +105,28 @@ function toCsv(rows: Stamped[], bom: boolean): string {
   );
 }
 
+/** The letters of the table's Flags column, in the order they are shown, with their legend (README "Commands"). */
+export const LIST_FLAGS = [
+  { letter: 'C', meaning: 'contested (state media and outside reports disagree)', has: (r: SiteSummary) => r.contested },
+  { letter: '?', meaning: 'uncertain (see show)', has: (r: SiteSummary) => r.uncertain },
+  { letter: '*', meaning: 'pilot or related site, not a yearly batch', has: (r: SiteSummary) => r.role !== 'batch' },
+] as const;
+
+/** The table: one headed column per field (flags as letters), then counts and the flag legend, once. */
 function toTable(rows: SiteSummary[], lens: Required<Lens>, latest: string | null): string[] {
   const table = renderTable(
-    [{ header: 'Year', align: 'right' }, { header: 'Province' }, { header: 'Site', max: 28 }, { header: '한글' }, { header: 'Status' }, { header: 'Since' }, { header: 'Says who' }, { header: '' }],
+    [{ header: 'Year', align: 'right' }, { header: 'Province' }, { header: 'Site', max: 28 }, { header: '한글' }, { header: 'Status' }, { header: 'Since' }, { header: 'Says who' }, { header: 'Flags' }],
     rows.map((r) => [
-      String(r.year) + (r.role === 'batch' ? '' : '*'),
+      String(r.year),
       r.province_en,
       sanitizeInline(r.name_en),
       sanitizeInline(r.name_ko),
-      r.label + (r.uncertain ? '?' : ''),
+      r.label,
       r.since,
       STANCE_LABELS[r.claimed_by],
-      r.contested ? 'CONTESTED' : '',
+      LIST_FLAGS.filter((f) => f.has(r))
+        .map((f) => f.letter)
+        .join(' '),
     ]),
   );
   const contested = rows.filter((r) => r.contested).length;
@@ -130,8 +135,7 @@ function toTable(rows: SiteSummary[], lens: Required<Lens>, latest: string | nul
     ...table,
     '',
     `${rows.length} sites as of ${lens.asOf}${lens.hindsight ? " in HINDSIGHT (today's knowledge of that day)" : ' (what was known then)'}; latest report ${latest ?? 'none'}.`,
-    `${contested} contested (state media and outside reports disagree); ${stale} stale (no evidence in the ${lens.staleAfterMonths} months before).` +
-      (rows.some((r) => r.role !== 'batch') ? ' * pilot or related site.' : '') +
-      (rows.some((r) => r.uncertain) ? ' ? uncertain: see show.' : ''),
+    `${contested} contested (state media and outside reports disagree); ${stale} stale (no evidence in the ${lens.staleAfterMonths} months before).`,
+    `Flags: ${LIST_FLAGS.map((f) => `${f.letter} ${f.meaning}`).join(' · ')}.`,
   ];
 }

@@ -8,7 +8,7 @@ import type { County } from '../../registry/types.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
 import { wrapCells } from '../../text/width.js';
-import { DATA_OPTIONS, oneOf, parseCommandArgs, UsageError } from '../args.js';
+import { DATA_OPTIONS, HELP_LINE, oneOf, parseCommandArgs, UsageError } from '../args.js';
 import { LENS_HELP, LENS_OPTIONS, lensFromArgs } from '../as-of.js';
 import { openDatasetCached } from '../context.js';
 import { LookupError } from '../lookup-error.js';
@@ -22,9 +22,11 @@ kept) and every source cited; the latest report about the site and in the whole 
 COUNTY is any spelling: an id (kimhyongjik), DPRK or registry English (Kim Hyong Jik, Kimhyongjik),
 McCune–Reischauer (Kimhyŏngjik-kun), Revised Romanization (Gimhyeongjik-gun) or Hangul (김형직군).
 A name two places share ("Unsan") is refused: add the province ("Unsan, North Pyongan") or use the id.
-${LENS_HELP}`;
+${LENS_HELP}
+${HELP_LINE}`;
 
-const OPTIONS = { ...DATA_OPTIONS, ...LENS_OPTIONS, format: { type: 'string' } } as const;
+/** The options this command accepts (its --help names every one: test/cli/help-options.test.ts). */
+export const OPTIONS = { ...DATA_OPTIONS, ...LENS_OPTIONS, format: { type: 'string' } } as const;
 
 export async function showCommand(argv: string[], io: Output): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, SHOW_USAGE, 1);
@@ -38,7 +40,7 @@ export async function showCommand(argv: string[], io: Output): Promise<number> {
   const format = oneOf('format', values.format, ['text', 'json'], SHOW_USAGE) ?? 'text';
   const dataset = await openDatasetCached(values, io.err);
   const resolved = resolvePlace(dataset, query);
-  if (resolved.kind !== 'found') throw new LookupError(describePlaceLookup(dataset, query, resolved));
+  if (resolved.kind !== 'found') throw new LookupError(`show COUNTY: ${describePlaceLookup(dataset, query, resolved)}`);
   const place = resolved.target;
 
   if (place.kind === 'county') {

@@ -4,7 +4,7 @@ import { readYamlFile } from '../../load/yaml-file.js';
 import type { Dataset } from '../../model/types.js';
 import { DEFAULT_DATA_DIR } from '../../paths.js';
 import { sanitizeInline } from '../../text/sanitize.js';
-import { DATA_OPTIONS, parseCommandArgs } from '../args.js';
+import { DATA_OPTIONS, HELP_LINE, parseCommandArgs } from '../args.js';
 import { openDataset } from '../context.js';
 import type { Output } from '../output.js';
 
@@ -14,9 +14,11 @@ Checks every data file (shape, dates, references, ids, names) and the county reg
 Exit 0 with a summary line, or exit 1 listing every error as FILE:LINE:COL field: message.
   --warnings  also list what is valid but weak, one line each, FILE:LINE:COL field: warning: …
               (today: every source without a URL, with its id and outlet). Warnings alone
-              still exit 0.`;
+              still exit 0.
+${HELP_LINE}`;
 
-const OPTIONS = { ...DATA_OPTIONS, warnings: { type: 'boolean' } } as const;
+/** The options this command accepts (its --help names every one: test/cli/help-options.test.ts). */
+export const OPTIONS = { ...DATA_OPTIONS, warnings: { type: 'boolean' } } as const;
 
 export function validateCommand(argv: string[], io: Output): number {
   const { values } = parseCommandArgs(argv, OPTIONS, VALIDATE_USAGE);
