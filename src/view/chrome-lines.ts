@@ -3,44 +3,12 @@ import { STATUS_LABELS } from '../model/vocabulary.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { displayWidth, padCells, truncateCells } from '../text/width.js';
 import { EXPORT_FORMATS, helpRows } from './keymap.js';
-import type { Progress } from './progress.js';
 import type { FilterOption } from './reduce.js';
 import type { SearchHit } from './search.js';
-import { VIEW_MODE_LABELS, type ViewState } from './state.js';
+import type { ViewState } from './state.js';
+export { asOfLabel, headerLines } from './header-lines.js';
 import { text, wrapLine, type Line } from './paint.js';
 import { MUTED } from './theme.js';
-
-export function headerLines(progress: Progress, state: ViewState, contested: number, width: number): Line[] {
-  // Sites is the usual view; the other modes are named in the header (and the footer) while shown.
-  const mode = state.mode === 'sites' ? '' : ` ${VIEW_MODE_LABELS[state.mode].toUpperCase()} VIEW `;
-  const years = progress.byYear.map((y) => `${y.year}: ${y.inaugurated}/${y.known === y.planned ? y.planned : `${y.known} known of ${y.planned}`}`).join(' · ');
-  return [
-    [
-      text(' nk20x10 ', { bold: true, inverse: true }),
-      ...(mode ? [text(' '), text(mode, { bold: true, inverse: true })] : []),
-      text(' Regional Development 20×10 · 지방발전 20×10 정책', { bold: true }),
-      text(truncateCells(`   ${asOfLabel(state, progress.latestReport)}`, Math.max(0, width - 60 - (mode ? mode.length + 1 : 0))), { bold: true }),
-    ],
-    [
-      text(` Inaugurated ${progress.inaugurated} of ${progress.target} `, { bold: true }),
-      text(truncateCells(`(${years})  ·  ${contested} contested  ·  ${progress.stale} stale${filterSummary(state)}`, Math.max(0, width - 30)), { fg: MUTED }),
-    ],
-  ];
-}
-
-/**
- * The header's "as of 2025-06-30 · latest report 2025-06-12", or in hindsight "as of 2025-06-30
- * HINDSIGHT · latest report 2026-02-09". `long` (exports) says what each mode means.
- */
-export function asOfLabel(state: Pick<ViewState, 'asOf' | 'hindsight'>, latestReport: string | undefined, long = false): string {
-  const mode = state.hindsight ? (long ? " in HINDSIGHT (today's knowledge of that day)" : ' HINDSIGHT') : long ? ' (what was known on that day)' : '';
-  return `as of ${state.asOf}${mode} · latest report ${latestReport ?? 'none'}`;
-}
-
-function filterSummary(state: ViewState): string {
-  const parts = [...state.filter.statuses.map((s) => (s === 'contested' || s === 'stale' ? s : STATUS_LABELS[s])), ...state.filter.years.map(String)];
-  return parts.length ? `  ·  filter: ${parts.join(', ')}` : '';
-}
 
 /** Footer hints, most important first: the footer drops hints from the end of this order. */
 const BROWSE_HINTS: [hint: string, priority: number][] = [
