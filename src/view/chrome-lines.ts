@@ -1,5 +1,5 @@
 /** Header, footer and overlays (help, search, filter, export) as styled lines. */
-import { STATUS_LABELS } from '../model/vocabulary.js';
+import { statusWord } from './status-words.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { displayWidth, padCells, truncateCells } from '../text/width.js';
 import { EXPORT_FORMATS, helpRows } from './keymap.js';
@@ -163,7 +163,7 @@ export function filterLines(options: readonly FilterOption[], state: ViewState):
   const out: Line[] = [[text('Filter', { bold: true }), text('  (none checked = show all)', { fg: MUTED })], []];
   options.forEach((o, i) => {
     const on = o.kind === 'status' ? state.filter.statuses.includes(o.value) : state.filter.years.includes(o.value);
-    const label = o.kind === 'status' ? `status: ${o.value === 'contested' || o.value === 'stale' ? o.value : STATUS_LABELS[o.value]}` : `year: ${o.value}`;
+    const label = o.kind === 'status' ? `status: ${o.value === 'contested' || o.value === 'stale' ? o.value : statusWord(o.value)}` : `year: ${o.value}`;
     out.push([text(`${on ? '[x]' : '[ ]'} ${label}`, i === state.filter.cursor ? { inverse: true } : {})]);
   });
   return out;

@@ -6,7 +6,8 @@
  */
 import type { SiteReport, StatusReport } from '../model/site-report.js';
 import { contestedSummary, sourceName, statementRows, type Statement } from '../model/statements.js';
-import { STATUS_LABELS, STRENGTH_LABELS, type Stance, type Status } from '../model/vocabulary.js';
+import { STRENGTH_LABELS, type Stance, type Status } from '../model/vocabulary.js';
+import { statusWord } from './status-words.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { renderTable } from '../text/table.js';
 import { displayWidth, padCells, truncateCells, wrapCells } from '../text/width.js';
@@ -44,7 +45,7 @@ function statusLine(label: string, s: StatusReport | null, noColor: boolean): Li
   if (!s) return [text(label, { bold: true }), text('nothing known yet', { fg: MUTED })];
   return [
     text(label, { bold: true }),
-    text(STATUS_LABELS[s.status].toUpperCase() + (s.uncertain ? '?' : ''), noColor ? { bold: true } : { fg: statusColour(s.status), bold: true }),
+    text(statusWord(s.status).toUpperCase() + (s.uncertain ? '?' : ''), noColor ? { bold: true } : { fg: statusColour(s.status), bold: true }),
     text(` (${STRENGTH_LABELS[s.strength]}${s.stale ? ', STALE' : ''}) ${sincePhrase(s.since_label)} · `),
     stanceTag(s.claimed_by, noColor),
     text(` ${s.sources.join(', ')}`, { fg: MUTED }),

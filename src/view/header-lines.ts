@@ -3,7 +3,7 @@
  * lowest priority first, never by cutting a word: the as-of date (and HINDSIGHT) and the counts
  * always survive whole. Pure.
  */
-import { STATUS_LABELS } from '../model/vocabulary.js';
+import { statusWord } from './status-words.js';
 import { displayWidth } from '../text/width.js';
 import type { Progress } from './progress.js';
 import { VIEW_MODE_LABELS, type ViewState } from './state.js';
@@ -55,7 +55,7 @@ function countsLine(progress: Progress, state: ViewState, contested: number, cel
   const lead = text(` Inaugurated ${progress.inaugurated} of ${progress.target} `, { bold: true });
   const yearsLong = `(${progress.byYear.map((y) => `${y.year}: ${y.inaugurated}/${y.known === y.planned ? y.planned : `${y.known} known of ${y.planned}`}`).join(' · ')})`;
   const yearsShort = `(${progress.byYear.map((y) => `${y.year} ${y.inaugurated}/${y.known === y.planned ? y.planned : `${y.known}of${y.planned}`}`).join(', ')})`;
-  const filterParts = [...state.filter.statuses.map((s) => (s === 'contested' || s === 'stale' ? s : STATUS_LABELS[s])), ...state.filter.years.map(String)];
+  const filterParts = [...state.filter.statuses.map((s) => (s === 'contested' || s === 'stale' ? s : statusWord(s))), ...state.filter.years.map(String)];
   const filterLong = filterParts.length ? `filter: ${filterParts.join(', ')}` : '';
   const filterShort = filterParts.length ? `${filterParts.length} filter${filterParts.length === 1 ? '' : 's'}` : '';
   const counts = [`${contested} contested`, `${progress.stale} stale`];

@@ -7,6 +7,7 @@ import { GLYPH_FILL_16, LEGEND, legendFor, MAP_STATUSES, STALE_MARK, type County
 import { sanitizeInline } from '../text/sanitize.js';
 import { displayWidth } from '../text/width.js';
 import { text, type ColorLevel, type Line, type Seg } from './paint.js';
+import { statusHeading, statusWord } from './status-words.js';
 
 export interface MapView {
   /** Registry id of the county under the cursor. */
@@ -108,26 +109,19 @@ export function mapLines(atlas: Atlas, width: number, height: number, view: MapV
 /** A legend entry: what it stands for and its swatch's styles. */
 type LegendKey = MapStatus | 'stale';
 
-/** Short legend words, the list's own (list-lines.ts), for panes too narrow for the full labels. */
-const SHORT_LABEL: Record<LegendKey, string> = {
-  cursor: 'cursor',
-  selected: 'selected',
-  under_construction: 'building',
-  inaugurated: 'inaugurated',
-  operating: 'operating',
-  underproducing: 'low output',
-  operating_for_show: 'for show',
-  disrupted: 'disrupted',
-  unknown: 'unknown',
-  none: 'not in programme',
-  stale: 'stale',
-};
+/** Short legend words: a status's short words (status-words.ts, as in the list), for panes too narrow for the full ones. */
+function shortLabel(key: LegendKey): string {
+  if (key === 'stale' || key === 'cursor') return key;
+  if (key === 'none') return 'not in programme';
+  return statusWord(key, 'short');
+}
 
-/** Full legend words: the map legend's labels (map/legend.ts); the cursor is named as what it is on screen. */
+/** Full legend words: a status's full words (status-words.ts); the cursor is named as what it is on screen. */
 function longLabel(key: LegendKey): string {
   if (key === 'stale') return 'Stale';
   if (key === 'cursor') return 'County at the list cursor';
-  return LEGEND[key].label;
+  if (key === 'none') return LEGEND.none.label;
+  return statusHeading(key);
 }
 
 /** The swatch of one entry: its NO_COLOR glyph, or its fill (16-colour: with its glyph where the fill is shared). */
@@ -166,7 +160,7 @@ export function mapLegendLines(keys: readonly LegendKey[], width: number, colorL
     return out;
   };
   // The full labels; else the short words; else the short words one space apart: the fewest lines.
-  const candidates = [layout(longLabel, 2), layout((k) => SHORT_LABEL[k], 2), layout((k) => SHORT_LABEL[k], 1)];
+  const candidates = [layout(longLabel, 2), layout(shortLabel, 2), layout(shortLabel, 1)];
   return candidates.reduce((best, c) => (c.length < best.length ? c : best));
 }
 
