@@ -74,7 +74,7 @@ export function statusNoteLines(r: SiteReport, width: number): Line[] {
 
 /**
  * The whole detail of a site for a pane `width` cells wide (inner width; at least 20 is used).
- * Every line fits the width: text wraps, only URLs and facility names are shortened with "…".
+ * Every line fits the width: text and source URLs wrap, only facility names are shortened with "…".
  */
 export function siteDetailLines(r: SiteReport, width: number, noColor: boolean): Line[] {
   const w = Math.max(20, width);
@@ -85,7 +85,7 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
 
   // Hanja is left to `show` and JSON: the export fonts have no Hanja glyphs.
   lines.push([text(clean(r.name_en), { bold: true }), text(`  ${clean(r.name_ko)}`)]);
-  lines.push([text(`${r.province_en} ${r.province_ko} · ${r.year}${r.role === 'batch' ? ' batch' : ` ${r.role}`} · ${r.county.type}`, { fg: MUTED })]);
+  lines.push(...wrapLine([text(`${r.province_en} ${r.province_ko} · ${r.year}${r.role === 'batch' ? ' batch' : ` ${r.role}`} · ${r.county.type}`, { fg: MUTED })], w, 2));
   lines.push(...wrapLine(statusLine(`As of ${r.as_of}: `, r.status, noColor), w, 2));
   lines.push(...statusNoteLines(r, w));
   if (r.status?.contested) {
@@ -151,7 +151,8 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
   for (const s of r.sources) {
     const head: Line = [text(`  ${s.id}`, { bold: true }), text(` ${clean(sourceName(s))}, ${s.date} `), stanceTag(s.kind, noColor), ...(s.uncertain ? [text(' ?')] : [])];
     lines.push(...wrapLine(head, w, 4));
-    if (s.url) lines.push([text(`    ${truncateCells(clean(s.url), w - 4)}`, { fg: MUTED })]);
+    // A URL is never shortened: it breaks anywhere and continues on the next lines, whole when joined.
+    if (s.url) for (const part of wrapCells(clean(s.url), Math.max(1, w - 4))) lines.push([text(`    ${part}`, { fg: MUTED })]);
   }
   return lines;
 }
