@@ -2,7 +2,7 @@
 import { statusWord } from './status-words.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { displayWidth, padCells, truncateCells } from '../text/width.js';
-import { EXPORT_FORMATS, helpRows } from './keymap.js';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, helpRows } from './keymap.js';
 import type { FilterOption } from './reduce.js';
 import type { SearchHit } from './search.js';
 import type { ViewState } from './state.js';
@@ -77,7 +77,7 @@ export function footerLine(state: ViewState, width: number): Line {
       : state.overlay === 'filter'
         ? fitHints([['↑↓ move', 1], ['Space toggle', 2], ['c clear', 3], ['Enter close', 0]], width)
         : state.overlay === 'export'
-          ? fitHints([['1–5 choose format', 1], ['Enter PNG', 2], ['Esc cancel', 0]], width)
+          ? fitHints([[`1–${EXPORT_FORMATS.length} choose format`, 1], ['Enter PNG', 2], ['Esc cancel', 0]], width)
           : state.overlay === 'help'
             ? fitHints([['↑↓ PgUp/PgDn scroll', 1], ['any other key closes', 0]], width)
             : fitHints(state.mode === 'gap' ? GAP_HINTS : state.mode === 'timeline' ? TIMELINE_HINTS : state.focus === 'detail' ? DETAIL_HINTS : BROWSE_HINTS, width);
@@ -173,7 +173,7 @@ export function exportLines(): Line[] {
   return [
     [text('Export this screen', { bold: true })],
     [],
-    ...EXPORT_FORMATS.map((f, i): Line => [text(` ${i + 1}  ${f.toUpperCase()}${f === 'png' ? '  (Enter)' : ''}`)]),
+    ...EXPORT_FORMATS.map((f, i): Line => [text(` ${i + 1}  ${EXPORT_FORMAT_NAMES[f]}${f === 'png' ? '  (Enter)' : ''}`)]),
     [],
     [text('Written to the current directory, named after the view and the date.', { fg: MUTED })],
   ];
