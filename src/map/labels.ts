@@ -145,8 +145,10 @@ export function placeLabels(raster: LabelGrid): MapLabel[] {
       for (const side of ['right', 'left'] as const) {
         const text = side === 'right' ? `◂${form}` : `${form}▸`;
         const len = text.length;
-        cellProvince.forEach((q, cell) => {
-          if (q !== p) return;
+        // The arrow points at a core cell of the unit (its middle dots all inside it, and drawn as
+        // one of its counties), never at a stray dot or islet.
+        raster.cellProvinceCore.forEach((q, cell) => {
+          if (q !== p || cellProvince[cell] !== p) return;
           const r = Math.floor(cell / cols);
           const c = side === 'right' ? (cell % cols) + 1 : (cell % cols) - len;
           if (c < 0 || c + len > cols) return;
