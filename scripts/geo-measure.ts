@@ -140,7 +140,10 @@ export interface CellAgreement {
   cells: number;
   /** Of those, cells drawn as that very county. */
   agree: number;
-  /** Label cells (first-level labels) and how many of them are drawn inside the label's own unit / lie in it in the reference. */
+  /**
+   * Label cells (first-level labels) and how many of them are drawn inside the label's own unit / lie in it in the reference;
+   * a label beside its unit counts the one cell its arrow points at.
+   */
   labelCells: number;
   labelDrawnInside: number;
   labelReallyInside: number;
@@ -163,6 +166,16 @@ export function cellAgreement(raster: MapRaster, locate: ReturnType<typeof refer
     }
   }
   for (const l of raster.labels) {
+    // A label beside its unit ("◂Rason", "Nampo▸": map/labels.ts) counts as one cell: the cell its arrow points at.
+    const arrow = l.text.startsWith('◂') ? l.col - 1 : l.text.endsWith('▸') ? l.col + l.text.length : null;
+    if (arrow !== null) {
+      out.labelCells++;
+      const ci = raster.cellCounty[l.row * cols + arrow]!;
+      if (ci >= 0 && prepared.provinces[prepared.provinceOf[ci]!] === l.province) out.labelDrawnInside++;
+      const [lon, lat] = raster.projection.cellCenter(arrow, l.row);
+      if (locate(lon, lat)?.province === l.province) out.labelReallyInside++;
+      continue;
+    }
     for (let i = 0; i < l.text.length; i++) {
       const c = l.col + i;
       out.labelCells++;

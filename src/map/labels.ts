@@ -110,17 +110,78 @@ export function placeLabels(raster: LabelGrid): MapLabel[] {
   };
 
   const placed = new Set<number>();
-  for (const strict of [true]) {
-    for (const p of order) {
-      if (placed.has(p)) continue;
-      const name = prepared.provinces[p]!;
-      for (const text of (Object.hasOwn(PROVINCE_SHORT, name) ? PROVINCE_SHORT[name] : undefined) ?? [name]) {
-        if (tryPlace(p, text, strict)) {
-          placed.add(p);
-          break;
-        }
+  const formsOf = (p: number) => {
+    const name = prepared.provinces[p]!;
+    return (Object.hasOwn(PROVINCE_SHORT, name) ? PROVINCE_SHORT[name] : undefined) ?? [name];
+  };
+  /**
+   * A unit with under 3% of the land's cells: the directly governed cities (Pyongyang, Nampo,
+   * Rason, Kaesong are each under 2% of the country; every province is over 5%). It may be named
+   * over its neighbours, and is named first.
+   */
+  const land = count.reduce((a, b) => a + b, 0);
+  const tiny = (p: number) => count[p]! > 0 && count[p]! < 0.03 * land;
+  const inside = (p: number) => {
+    for (const text of formsOf(p)) {
+      if (tryPlace(p, text, true)) {
+        placed.add(p);
+        return;
       }
     }
-  }
+  };
+  // A unit with no room for its name inside (Pyongyang, Nampo, Rason, Kaesong at national zoom) is
+  // named beside itself with an arrow pointing at it: "◂Rason" just right of one of its cells, or
+  // "Rason▸" just left of one, on cells no other label takes: over the sea, or, for a unit
+  // smaller than its name, over its neighbours when need be; sea first, nearest its centre.
+  const beside = (p: number) => {
+    if (placed.has(p) || count[p] === 0) return;
+    const name = prepared.provinces[p]!;
+    const forms = (Object.hasOwn(PROVINCE_SHORT, name) ? PROVINCE_SHORT[name] : undefined) ?? [name];
+    const cc = sumC[p]! / count[p]!;
+    const cr = sumR[p]! / count[p]!;
+    const small = tiny(p);
+    let best: { col: number; row: number; text: string; d: number } | undefined;
+    for (const form of forms) {
+      for (const side of ['right', 'left'] as const) {
+        const text = side === 'right' ? `◂${form}` : `${form}▸`;
+        const len = text.length;
+        // The arrow points at a core cell of the unit (its middle dots all inside it, and drawn as
+        // one of its counties), never at a stray dot or islet.
+        raster.cellProvinceCore.forEach((q, cell) => {
+          if (q !== p || cellProvince[cell] !== p) return;
+          const r = Math.floor(cell / cols);
+          const c = side === 'right' ? (cell % cols) + 1 : (cell % cols) - len;
+          if (c < 0 || c + len > cols) return;
+          let sea = 0;
+          for (let i = 0; i < len; i++) {
+            const k = r * cols + c + i;
+            if (taken[k] || cellProvince[k] === p) return;
+            if (cellProvince[k]! < 0) sea++;
+            // Over another unit only for a city (tiny); a province that lacks room inside is
+            // left unnamed rather than named over its neighbours.
+            else if (!small) return;
+          }
+          const dc = c + len / 2 - cc;
+          const dr = (r + 0.5 - cr) * aspect;
+          // Sea cells cost nothing; a cell over another unit costs as much as 4 cells of distance.
+          const d = Math.sqrt(dc * dc + dr * dr) + 4 * (len - sea);
+          if (!best || d < best.d) best = { col: c, row: r, text, d };
+        });
+      }
+      if (best) break;
+    }
+    if (!best) return;
+    const { col, row, text } = best;
+    labels.push({ province: name, text, col, row });
+    placed.add(p);
+    for (let i = -1; i <= text.length; i++) if (col + i >= 0 && col + i < cols) taken[row * cols + col + i] = 1;
+  };
+
+  // Cities first (inside, else beside), so the larger units' names do not crowd them out; then
+  // the others inside; then beside, over the sea only.
+  for (const p of order) if (tiny(p)) inside(p);
+  for (const p of order) if (tiny(p)) beside(p);
+  for (const p of order) if (!placed.has(p)) inside(p);
+  for (const p of order) beside(p);
   return labels.sort((a, b) => a.row - b.row || a.col - b.col);
 }

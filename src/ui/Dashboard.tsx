@@ -11,7 +11,7 @@ import { FOOTER_ROWS, HEADER_ROWS, layout, MIN_COLS, MIN_ROWS } from '../view/la
 import { exportLines, filterLines, footerLine, headerLines, helpLines, searchLines } from '../view/chrome-lines.js';
 import { provinceDetailLines, siteDetailLines } from '../view/detail-lines.js';
 import { listLines } from '../view/list-lines.js';
-import { creditLine, legendLine, mapLines } from '../view/map-lines.js';
+import { mapPaneLines } from '../view/map-lines.js';
 import { composeFrame, placePanes } from '../view/frame.js';
 import { painter, text, type ColorLevel, type Line } from '../view/paint.js';
 import { progressAt } from '../view/progress.js';
@@ -60,11 +60,8 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   const mapBox = L.kind === 'too-small' ? null : L.map;
   const mapContent = useMemo(() => {
     if (!mapBox || state.mode !== 'sites') return [];
-    // The credit is always shown with the map; the legend gets its own row only when the pane is tall
-    // enough (in a short pane the list's status words carry the meaning).
-    const inner = Math.max(1, mapBox.height - 3);
-    const withLegend = inner >= 10;
-    const map = mapLines(atlas, Math.max(1, mapBox.width - 2), inner - (withLegend ? 2 : 1), {
+    // Map, legend (wrapped, every status drawn) and credit: view/map-lines.ts mapPaneLines.
+    return mapPaneLines(atlas, Math.max(1, mapBox.width - 2), Math.max(1, mapBox.height - 3), {
       selected: site?.county.id,
       statuses,
       colorLevel,
@@ -72,8 +69,6 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
       names: state.mapNames,
       stale,
     });
-    if (map.length === 0) return [];
-    return withLegend ? [...map, legendLine(new Set<string>(statuses.values()), noColor, colorLevel, stale.size > 0), creditLine(atlas, mapBox.width - 2)] : [...map, creditLine(atlas, mapBox.width - 2)];
   }, [atlas, mapBox?.width, mapBox?.height, site?.county.id, statuses, stale, colorLevel, noColor, state.mapProvince, state.mapNames, state.mode]);
 
   // Gap and Timeline modes: computed only while shown, and only when their inputs change.

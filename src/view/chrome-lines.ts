@@ -1,46 +1,14 @@
 /** Header, footer and overlays (help, search, filter, export) as styled lines. */
-import { STATUS_LABELS } from '../model/vocabulary.js';
+import { statusWord } from './status-words.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { displayWidth, padCells, truncateCells } from '../text/width.js';
-import { EXPORT_FORMATS, helpRows } from './keymap.js';
-import type { Progress } from './progress.js';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, helpRows } from './keymap.js';
 import type { FilterOption } from './reduce.js';
 import type { SearchHit } from './search.js';
-import { VIEW_MODE_LABELS, type ViewState } from './state.js';
+import type { ViewState } from './state.js';
+export { asOfLabel, headerLines } from './header-lines.js';
 import { text, wrapLine, type Line } from './paint.js';
 import { MUTED } from './theme.js';
-
-export function headerLines(progress: Progress, state: ViewState, contested: number, width: number): Line[] {
-  // Sites is the usual view; the other modes are named in the header (and the footer) while shown.
-  const mode = state.mode === 'sites' ? '' : ` ${VIEW_MODE_LABELS[state.mode].toUpperCase()} VIEW `;
-  const years = progress.byYear.map((y) => `${y.year}: ${y.inaugurated}/${y.known === y.planned ? y.planned : `${y.known} known of ${y.planned}`}`).join(' · ');
-  return [
-    [
-      text(' nk20x10 ', { bold: true, inverse: true }),
-      ...(mode ? [text(' '), text(mode, { bold: true, inverse: true })] : []),
-      text(' Regional Development 20×10 · 지방발전 20×10 정책', { bold: true }),
-      text(truncateCells(`   ${asOfLabel(state, progress.latestReport)}`, Math.max(0, width - 60 - (mode ? mode.length + 1 : 0))), { bold: true }),
-    ],
-    [
-      text(` Inaugurated ${progress.inaugurated} of ${progress.target} `, { bold: true }),
-      text(truncateCells(`(${years})  ·  ${contested} contested  ·  ${progress.stale} stale${filterSummary(state)}`, Math.max(0, width - 30)), { fg: MUTED }),
-    ],
-  ];
-}
-
-/**
- * The header's "as of 2025-06-30 · latest report 2025-06-12", or in hindsight "as of 2025-06-30
- * HINDSIGHT · latest report 2026-02-09". `long` (exports) says what each mode means.
- */
-export function asOfLabel(state: Pick<ViewState, 'asOf' | 'hindsight'>, latestReport: string | undefined, long = false): string {
-  const mode = state.hindsight ? (long ? " in HINDSIGHT (today's knowledge of that day)" : ' HINDSIGHT') : long ? ' (what was known on that day)' : '';
-  return `as of ${state.asOf}${mode} · latest report ${latestReport ?? 'none'}`;
-}
-
-function filterSummary(state: ViewState): string {
-  const parts = [...state.filter.statuses.map((s) => (s === 'contested' || s === 'stale' ? s : STATUS_LABELS[s])), ...state.filter.years.map(String)];
-  return parts.length ? `  ·  filter: ${parts.join(', ')}` : '';
-}
 
 /** Footer hints, most important first: the footer drops hints from the end of this order. */
 const BROWSE_HINTS: [hint: string, priority: number][] = [
@@ -109,7 +77,7 @@ export function footerLine(state: ViewState, width: number): Line {
       : state.overlay === 'filter'
         ? fitHints([['↑↓ move', 1], ['Space toggle', 2], ['c clear', 3], ['Enter close', 0]], width)
         : state.overlay === 'export'
-          ? fitHints([['1–5 choose format', 1], ['Enter PNG', 2], ['Esc cancel', 0]], width)
+          ? fitHints([[`1–${EXPORT_FORMATS.length} choose format`, 1], ['Enter PNG', 2], ['Esc cancel', 0]], width)
           : state.overlay === 'help'
             ? fitHints([['↑↓ PgUp/PgDn scroll', 1], ['any other key closes', 0]], width)
             : fitHints(state.mode === 'gap' ? GAP_HINTS : state.mode === 'timeline' ? TIMELINE_HINTS : state.focus === 'detail' ? DETAIL_HINTS : BROWSE_HINTS, width);
@@ -195,7 +163,7 @@ export function filterLines(options: readonly FilterOption[], state: ViewState):
   const out: Line[] = [[text('Filter', { bold: true }), text('  (none checked = show all)', { fg: MUTED })], []];
   options.forEach((o, i) => {
     const on = o.kind === 'status' ? state.filter.statuses.includes(o.value) : state.filter.years.includes(o.value);
-    const label = o.kind === 'status' ? `status: ${o.value === 'contested' || o.value === 'stale' ? o.value : STATUS_LABELS[o.value]}` : `year: ${o.value}`;
+    const label = o.kind === 'status' ? `status: ${o.value === 'contested' || o.value === 'stale' ? o.value : statusWord(o.value)}` : `year: ${o.value}`;
     out.push([text(`${on ? '[x]' : '[ ]'} ${label}`, i === state.filter.cursor ? { inverse: true } : {})]);
   });
   return out;
@@ -205,7 +173,7 @@ export function exportLines(): Line[] {
   return [
     [text('Export this screen', { bold: true })],
     [],
-    ...EXPORT_FORMATS.map((f, i): Line => [text(` ${i + 1}  ${f.toUpperCase()}${f === 'png' ? '  (Enter)' : ''}`)]),
+    ...EXPORT_FORMATS.map((f, i): Line => [text(` ${i + 1}  ${EXPORT_FORMAT_NAMES[f]}${f === 'png' ? '  (Enter)' : ''}`)]),
     [],
     [text('Written to the current directory, named after the view and the date.', { fg: MUTED })],
   ];

@@ -6,7 +6,8 @@
  */
 import type { SiteReport, StatusReport } from '../model/site-report.js';
 import { contestedSummary, sourceName, statementRows, type Statement } from '../model/statements.js';
-import { STATUS_LABELS, STRENGTH_LABELS, type Stance, type Status } from '../model/vocabulary.js';
+import { STRENGTH_LABELS, type Stance, type Status } from '../model/vocabulary.js';
+import { statusWord } from './status-words.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { renderTable } from '../text/table.js';
 import { displayWidth, padCells, truncateCells, wrapCells } from '../text/width.js';
@@ -44,7 +45,7 @@ function statusLine(label: string, s: StatusReport | null, noColor: boolean): Li
   if (!s) return [text(label, { bold: true }), text('nothing known yet', { fg: MUTED })];
   return [
     text(label, { bold: true }),
-    text(STATUS_LABELS[s.status].toUpperCase() + (s.uncertain ? '?' : ''), noColor ? { bold: true } : { fg: statusColour(s.status), bold: true }),
+    text(statusWord(s.status).toUpperCase() + (s.uncertain ? '?' : ''), noColor ? { bold: true } : { fg: statusColour(s.status), bold: true }),
     text(` (${STRENGTH_LABELS[s.strength]}${s.stale ? ', STALE' : ''}) ${sincePhrase(s.since_label)} · `),
     stanceTag(s.claimed_by, noColor),
     text(` ${s.sources.join(', ')}`, { fg: MUTED }),
@@ -73,7 +74,7 @@ export function statusNoteLines(r: SiteReport, width: number): Line[] {
 
 /**
  * The whole detail of a site for a pane `width` cells wide (inner width; at least 20 is used).
- * Every line fits the width: text wraps, only URLs and facility names are shortened with "…".
+ * Every line fits the width: text and source URLs wrap, only facility names are shortened with "…".
  */
 export function siteDetailLines(r: SiteReport, width: number, noColor: boolean): Line[] {
   const w = Math.max(20, width);
@@ -84,7 +85,7 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
 
   // Hanja is left to `show` and JSON: the export fonts have no Hanja glyphs.
   lines.push([text(clean(r.name_en), { bold: true }), text(`  ${clean(r.name_ko)}`)]);
-  lines.push([text(`${r.province_en} ${r.province_ko} · ${r.year}${r.role === 'batch' ? ' batch' : ` ${r.role}`} · ${r.county.type}`, { fg: MUTED })]);
+  lines.push(...wrapLine([text(`${r.province_en} ${r.province_ko} · ${r.year}${r.role === 'batch' ? ' batch' : ` ${r.role}`} · ${r.county.type}`, { fg: MUTED })], w, 2));
   lines.push(...wrapLine(statusLine(`As of ${r.as_of}: `, r.status, noColor), w, 2));
   lines.push(...statusNoteLines(r, w));
   if (r.status?.contested) {
@@ -150,7 +151,8 @@ export function siteDetailLines(r: SiteReport, width: number, noColor: boolean):
   for (const s of r.sources) {
     const head: Line = [text(`  ${s.id}`, { bold: true }), text(` ${clean(sourceName(s))}, ${s.date} `), stanceTag(s.kind, noColor), ...(s.uncertain ? [text(' ?')] : [])];
     lines.push(...wrapLine(head, w, 4));
-    if (s.url) lines.push([text(`    ${truncateCells(clean(s.url), w - 4)}`, { fg: MUTED })]);
+    // A URL is never shortened: it breaks anywhere and continues on the next lines, whole when joined.
+    if (s.url) for (const part of wrapCells(clean(s.url), Math.max(1, w - 4))) lines.push([text(`    ${part}`, { fg: MUTED })]);
   }
   return lines;
 }

@@ -36,6 +36,23 @@ interface Binding {
 
 const ch = (...chars: string[]) => (input: string, key: KeyInfo) => !key.ctrl && !key.meta && chars.includes(input);
 
+/** The formats `e` offers, in the order of their number keys (1–5); each also has its first letter as a key. */
+export const EXPORT_FORMATS = ['png', 'svg', 'html', 'txt', 'ansi'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What each export format is called in the help, the export overlay and the footer. */
+export const EXPORT_FORMAT_NAMES: Record<ExportFormat, string> = { png: 'PNG', svg: 'SVG', html: 'HTML', txt: 'text', ansi: 'ANSI text' };
+
+/** "PNG, SVG, HTML, text, ANSI text": every export format, from EXPORT_FORMATS, so the help cannot drift from the keys. */
+export function exportFormatList(): string {
+  return EXPORT_FORMATS.map((f) => EXPORT_FORMAT_NAMES[f]).join(', ');
+}
+
+/** "1–5 or p s h t a": the keys that choose an export format. */
+export function exportFormatKeys(): string {
+  return `1–${EXPORT_FORMATS.length} or ${EXPORT_FORMATS.map((f) => f[0]).join(' ')}`;
+}
+
 export const BROWSE_BINDINGS: Binding[] = [
   { keys: '↑ ↓  k j', help: 'previous / next county', match: (i, k) => !!k.upArrow || ch('k')(i, k), command: () => ({ type: 'move', delta: -1 }) },
   { keys: '', help: '', match: (i, k) => !!k.downArrow || ch('j')(i, k), command: () => ({ type: 'move', delta: 1 }) },
@@ -57,12 +74,11 @@ export const BROWSE_BINDINGS: Binding[] = [
   { keys: '0', help: 'map: national view (Esc too, when nothing else to close)', match: ch('0'), command: () => ({ type: 'map-national' }) },
   { keys: 'n', help: 'map: county names in English / Hangul', match: ch('n'), command: () => ({ type: 'map-names' }) },
   { keys: 'v', help: 'view: Sites → Gap (claims | reports) → Timeline → Sites', match: ch('v'), command: () => ({ type: 'cycle-mode' }) },
-  { keys: 'e', help: 'export this screen (PNG, SVG, HTML, text)', match: ch('e'), command: () => ({ type: 'open', overlay: 'export' }) },
+  { keys: 'e', help: `export this screen (${exportFormatList()})`, match: ch('e'), command: () => ({ type: 'open', overlay: 'export' }) },
   { keys: '?', help: 'this help', match: ch('?'), command: () => ({ type: 'open', overlay: 'help' }) },
   { keys: 'q  Ctrl-C', help: 'quit', match: (i, k) => ch('q')(i, k) || (!!k.ctrl && i === 'c'), command: () => ({ type: 'quit' }) },
 ];
 
-export const EXPORT_FORMATS = ['png', 'svg', 'html', 'txt', 'ansi'] as const;
 
 /** The command for a key press in the current mode. */
 export function commandFor(state: ViewState, input: string, key: KeyInfo): Command {
@@ -113,7 +129,7 @@ export function helpRows(): [keys: string, help: string][] {
     ['In help', '↑ ↓ PgUp PgDn scroll; any other key closes'],
     ['In search', 'type to search; ↑ ↓ choose; Enter go; Esc cancel'],
     ['In filter', '↑ ↓ move; Space toggle; c clear; Enter or Esc close'],
-    ['In export', '1–5 or p s h t a choose a format; Enter PNG; Esc cancel'],
+    ['In export', `${exportFormatKeys()} choose a format; Enter ${EXPORT_FORMAT_NAMES.png}; Esc cancel`],
     ['In Gap', '↑ ↓ j k move; Enter open the site; Esc back to Sites; map keys do nothing'],
     ['In Timeline', 'Esc back to Sites; v next view'],
   ];

@@ -1,22 +1,12 @@
 /** The province list as styled lines, scrolled so the cursor row is visible. */
-import type { Status, Strength } from '../model/vocabulary.js';
+import type { Strength } from '../model/vocabulary.js';
+import { statusWord } from './status-words.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { padCells, truncateCells } from '../text/width.js';
 import type { ListRow } from './list-rows.js';
 import { text, type Line } from './paint.js';
 import { CONTESTED, MUTED, statusColour, statusGlyph } from './theme.js';
 
-/** Short status words for a narrow list; the detail pane and the legend use the full labels. */
-const LIST_STATUS: Record<Status, string> = {
-  selected: 'selected',
-  under_construction: 'building',
-  inaugurated: 'inaugurated',
-  operating: 'operating',
-  underproducing: 'low output',
-  operating_for_show: 'for show',
-  disrupted: 'disrupted',
-  unknown: 'unknown',
-};
 
 /**
  * Strength in a narrow list, one mark after the status word: `*` state claim (state media alone),
@@ -44,7 +34,8 @@ export function listLines(rows: readonly ListRow[], cursor: number, width: numbe
     } else {
       const s = row.site;
       const glyph = noColor ? statusGlyph(s.status).trim() || '·' : '●';
-      const status = LIST_STATUS[s.status] + LIST_STRENGTH[s.strength] + (s.stale ? '°' : '') + (s.contested ? ' !' : '');
+      // Short status words for a narrow list (status-words.ts); the detail pane and the legend use the full ones.
+      const status = statusWord(s.status, 'short') + LIST_STRENGTH[s.strength] + (s.stale ? '°' : '') + (s.contested ? ' !' : '');
       const nameWidth = Math.max(6, width - 6 - Math.min(status.length, 20));
       line = [
         ...mark,

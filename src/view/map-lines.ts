@@ -2,11 +2,12 @@
 import type { Atlas } from '../atlas.js';
 import type { Site } from '../model/types.js';
 import { placeCountyLabels } from '../map/county-labels.js';
-import { composeFrame } from '../map/frame.js';
-import { GLYPH_FILL_16, LEGEND, legendFor, STALE_MARK, type CountyStatus } from '../map/legend.js';
+import { composeFrame, highlightCells } from '../map/frame.js';
+import { GLYPH_FILL_16, LEGEND, legendFor, MAP_STATUSES, STALE_MARK, type CountyStatus, type MapStatus } from '../map/legend.js';
 import { sanitizeInline } from '../text/sanitize.js';
 import { displayWidth } from '../text/width.js';
-import { text, type ColorLevel, type Line } from './paint.js';
+import { text, type ColorLevel, type Line, type Seg } from './paint.js';
+import { statusHeading, statusWord } from './status-words.js';
 
 export interface MapView {
   /** Registry id of the county under the cursor. */
@@ -105,20 +106,112 @@ export function mapLines(atlas: Atlas, width: number, height: number, view: MapV
   });
 }
 
-/** One-line legend of the statuses present, with glyphs when colour is off (and 16-colour fills at level 1); `stale` adds the stale mark. */
-export function legendLine(present: ReadonlySet<string>, noColor: boolean, colorLevel: ColorLevel = noColor ? 0 : 3, stale = false): Line {
-  const out: Line = [];
-  const legend = legendFor(colorLevel);
-  for (const entry of Object.values(LEGEND)) {
-    if (entry.status === 'cursor' || entry.status === 'none' || !present.has(entry.status)) continue;
-    const e = legend[entry.status];
-    out.push(
-      noColor ? text(`${entry.glyph} `) : colorLevel === 1 && GLYPH_FILL_16.has(entry.status) ? text(`${e.glyph}${e.glyph}`, { bg: e.colour, fg: e.text }) : text('  ', { bg: e.colour }),
-      text(` ${entry.label}  `),
-    );
+/** A legend entry: what it stands for and its swatch's styles. */
+type LegendKey = MapStatus | 'stale';
+
+/** Short legend words: a status's short words (status-words.ts, as in the list), for panes too narrow for the full ones. */
+function shortLabel(key: LegendKey): string {
+  if (key === 'stale' || key === 'cursor') return key;
+  if (key === 'none') return 'not in programme';
+  return statusWord(key, 'short');
+}
+
+/** Full legend words: a status's full words (status-words.ts); the cursor is named as what it is on screen. */
+function longLabel(key: LegendKey): string {
+  if (key === 'stale') return 'Stale';
+  if (key === 'cursor') return 'County at the list cursor';
+  if (key === 'none') return LEGEND.none.label;
+  return statusHeading(key);
+}
+
+/** The swatch of one entry: its NO_COLOR glyph, or its fill (16-colour: with its glyph where the fill is shared). */
+function swatch(key: LegendKey, colorLevel: ColorLevel): Seg {
+  if (key === 'stale') return colorLevel === 0 ? text(STALE_MARK.glyph) : text(STALE_MARK.glyph.repeat(2), { fg: STALE_MARK.colour, bg: '#D0D0D0' });
+  const e = legendFor(colorLevel)[key];
+  if (colorLevel === 0) return text(LEGEND[key].glyph === ' ' ? '' : LEGEND[key].glyph);
+  return colorLevel === 1 && GLYPH_FILL_16.has(key) ? text(`${e.glyph}${e.glyph}`, { bg: e.colour, fg: e.text }) : text('  ', { bg: e.colour });
+}
+
+/**
+ * The map legend for `keys` (statuses drawn, in legend order, and `stale`) wrapped to lines of at
+ * most `width` cells, an entry (swatch and words) never split across lines: the full labels, or
+ * the list's short words (one space apart if that saves a line) when they take fewer lines. Without colour, counties outside the
+ * programme are blank (no entry); with colour they are grey and listed.
+ */
+export function mapLegendLines(keys: readonly LegendKey[], width: number, colorLevel: ColorLevel): Line[] {
+  const shown = keys.filter((k) => colorLevel !== 0 || k !== 'none');
+  const layout = (label: (k: LegendKey) => string, gap: number): Line[] => {
+    const out: Line[] = [];
+    let cur: Line = [];
+    let used = 0;
+    for (const k of shown) {
+      const entry = [swatch(k, colorLevel), text(` ${label(k)}`)];
+      const w = entry.reduce((n, seg) => n + displayWidth(seg.text), 0);
+      if (used > 0 && used + gap + w > width) {
+        out.push(cur);
+        cur = [];
+        used = 0;
+      }
+      if (used > 0) cur.push(text(' '.repeat(gap)));
+      cur.push(...entry);
+      used += (used > 0 ? gap : 0) + w;
+    }
+    if (cur.length) out.push(cur);
+    return out;
+  };
+  // The full labels; else the short words; else the short words one space apart: the fewest lines.
+  const candidates = [layout(longLabel, 2), layout(shortLabel, 2), layout(shortLabel, 1)];
+  return candidates.reduce((best, c) => (c.length < best.length ? c : best));
+}
+
+/**
+ * What the map at this size draws, as legend keys in legend order: the status of every county that
+ * owns a cell, the list cursor when its county is highlighted, and `stale` when a stale county
+ * owns a cell. Pure; one pass over the raster's cells.
+ */
+function drawnKeys(atlas: Atlas, width: number, height: number, view: MapView): LegendKey[] {
+  const provinceName = view.province === null ? undefined : atlas.dataset.registry.provinceById.get(view.province)?.name_en;
+  const raster = atlas.rasterFor(width, height, provinceName);
+  const ids = raster.prepared.ids;
+  const seen = new Set<number>();
+  for (const ci of raster.cellCounty) if (ci >= 0) seen.add(ci);
+  const drawn = new Set<LegendKey>();
+  for (const ci of seen) {
+    const id = ids[ci]!;
+    drawn.add(view.statuses.get(id) ?? 'none');
+    if (view.stale?.has(id)) drawn.add('stale');
   }
-  if (stale) out.push(noColor ? text(`${STALE_MARK.glyph} `) : text(STALE_MARK.glyph.repeat(2), { fg: STALE_MARK.colour, bg: '#D0D0D0' }), text(' Stale  '));
-  return out;
+  if (view.selected !== undefined && highlightCells(raster, view.selected).length > 0) drawn.add('cursor');
+  return [...MAP_STATUSES, 'stale' as const].filter((k) => drawn.has(k));
+}
+
+/**
+ * The map pane's content for `width`×`height` inner cells: the map, its legend (every status,
+ * mark and fill the map draws, wrapped so nothing is cut) and the boundary credit. The legend
+ * takes rows from the map; it is left out only when the map would keep fewer than 4 rows.
+ * Empty when the pane is too small for a map.
+ */
+export function mapPaneLines(atlas: Atlas, width: number, height: number, view: MapView): Line[] {
+  const all: LegendKey[] = [...MAP_STATUSES, 'stale' as const].filter(
+    (k) => (k === 'cursor' ? view.selected !== undefined : k === 'stale' ? (view.stale?.size ?? 0) > 0 : k === 'none' || [...view.statuses.values()].includes(k)),
+  );
+  // The legend of what the map may draw sets the map's rows; then it lists what the map does draw,
+  // and when that takes fewer lines the map grows into them (the drawn set is read again).
+  let rows = mapLegendLines(all, width, view.colorLevel).length;
+  if (height - 1 - rows < 4) {
+    const map = mapLines(atlas, width, height - 1, view);
+    return map.length ? [...map, creditLine(atlas, width)] : [];
+  }
+  let legend = mapLegendLines(drawnKeys(atlas, width, height - 1 - rows, view), width, view.colorLevel);
+  for (let i = 0; i < 3 && legend.length < rows; i++) {
+    const bigger = mapLegendLines(drawnKeys(atlas, width, height - 1 - legend.length, view), width, view.colorLevel);
+    if (bigger.length > legend.length) break;
+    rows = legend.length;
+    legend = bigger;
+  }
+  const map = mapLines(atlas, width, height - 1 - rows, view);
+  if (map.length === 0) return [];
+  return [...map, ...legend, creditLine(atlas, width)];
 }
 
 /**

@@ -9,6 +9,7 @@ import { exportLines, filterLines, helpLines } from './chrome-lines.js';
 import { gapTableLines } from './gap-lines.js';
 import { gapCursorIndex } from './gap-rows.js';
 import { text, type Line } from './paint.js';
+import { displayWidth } from '../text/width.js';
 import type { FilterOption } from './reduce.js';
 import type { ViewState } from './state.js';
 import { timelineChartLines } from './timeline-chart.js';
@@ -46,8 +47,12 @@ export function modePane(
     const rows = content.rows;
     const cursor = gapCursorIndex(rows, state.gapCursor);
     const contested = rows.filter((r) => r.contested).length;
+    // The title drops its parts from the end, whole, when the pane is narrow.
+    const parts = ['Gap', 'state media | outside sources', `${rows.length} sites, ${contested} contested`, 'contested first, then oldest outside report'];
+    let n = parts.length;
+    while (n > 2 && displayWidth(parts.slice(0, n).join(' · ')) > width) n--;
     return {
-      title: `Gap · state media | outside sources · ${rows.length} sites, ${contested} contested · contested first, then oldest outside report`,
+      title: parts.slice(0, n).join(' · '),
       lines: gapTableLines([...rows], width, cursor, noColor, height),
     };
   }

@@ -28,10 +28,8 @@ import {
   yScale,
 } from './timeline-style.js';
 
-/** Sites per row of the plot, smallest first (the first that fits the scale is used). */
-const PER_ROW = [1, 2, 4, 5, 10, 20, 25, 40, 50, 100, 200, 250, 500, 1000] as const;
-/** Values labelled on the y axis: the first step that is a whole number of rows, two or more apart. */
-const LABEL_STEPS = [10, 20, 40, 50, 100, 200, 400, 500, 1000, 2000, 5000] as const;
+/** Values labelled on the y axis: the smallest step that divides the scale's top and puts labels two or more rows apart. */
+const LABEL_STEPS = [10, 20, 30, 40, 50, 60, 100, 200, 300, 400, 500, 1000, 2000, 5000] as const;
 
 const EIGHTHS = ['', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 
@@ -53,24 +51,26 @@ export function timelineChartLines(rollout: Rollout, width: number, height: numb
   const { max: needed, targetOnScale } = yScale(rollout);
   const title = pick(titleVariants(rollout, targetOnScale), w);
   const out: Line[] = [];
-  const plotRows = h - 4;
+  const legend = legendLines(rollout, w, noColor, targetOnScale);
+  const plotRows = h - 3 - legend.length;
   if (rollout.months.length === 0 || plotRows < 2 || w < 12) {
     out.push(fitLine([{ text: rollout.months.length === 0 ? 'No roll-out data.' : title, bold: true }], w));
     while (out.length < h) out.push([]);
     return out.slice(0, h);
   }
 
-  // Y axis labels: 0 on the axis row, then multiples of a step at least two rows apart.
-  // Each row is worth a round number of sites, so labelled values sit exactly on a row's top.
-  const perRow = PER_ROW.find((v) => v * plotRows >= needed) ?? Math.ceil(needed / plotRows);
-  const yMax = perRow * plotRows;
-  const step = LABEL_STEPS.find((s) => s % perRow === 0 && s / perRow >= 2) ?? perRow * 2;
+  // The scale's top comes from the data (yScale), the same at every size; the y axis labels 0 on
+  // the axis row, then multiples of a step that divides the top, at least two rows apart, each on
+  // the row whose top is nearest its value.
+  const yMax = needed;
+  const rowsPer = (v: number) => (v / yMax) * plotRows;
+  const step = LABEL_STEPS.find((s) => yMax % s === 0 && rowsPer(s) >= 2) ?? LABEL_STEPS.find((s) => rowsPer(s) >= 2) ?? yMax;
   const labelWidth = String(yMax).length;
   const gutter = labelWidth + 1;
   const plotCols = w - gutter;
   const n = rollout.months.length;
   const rowLabel = new Map<number, string>();
-  for (let v = step; v <= yMax; v += step) rowLabel.set(v / perRow - 1, String(v));
+  for (let v = step; v <= yMax; v += step) rowLabel.set(Math.round(rowsPer(v)) - 1, String(v));
 
   // Grid of plot cells: row 0 is the top. Cells are shared and never mutated (columns of one
   // month are the same column); marks replace cells.
@@ -147,7 +147,7 @@ export function timelineChartLines(rollout: Rollout, width: number, height: numb
   }
   out.push(fitLine([{ text: ' '.repeat(gutter) }, ...cellsToSegs(labelCells, noColor)], w));
 
-  out.push(legendLine(rollout, w, noColor, targetOnScale));
+  out.push(...legend);
   return out;
 }
 
@@ -189,23 +189,35 @@ function monthColumn(rollout: Rollout, m: number, yMax: number, plotRows: number
   return column;
 }
 
-function legendLine(rollout: Rollout, width: number, noColor: boolean, targetOnScale: boolean): Line {
+/**
+ * The legend in words, on one line when it fits, else wrapped to two (three in a very narrow pane): each batch
+ * with its count, "! outside report of disruption", "│ as-of date 30 Nov 2026", the target, and
+ * the events the chart cannot place ("2 disruption reports dated only by year, not marked").
+ * An entry is never split; in a very narrow pane the shorter words are used, still in words.
+ */
+function legendLines(rollout: Rollout, width: number, noColor: boolean, targetOnScale: boolean): Line[] {
   const items = legendItems(rollout, noColor, targetOnScale);
-  // Long: "█ 2024 batch 20/20  ! outside report…"; medium: single spaces; short: "█2024 20/20 !disruption".
-  const build = (short: boolean, tight = false): Line => {
-    const line: Line = [];
-    items.forEach((it, i) => {
-      if (i > 0) line.push({ text: short || tight ? ' ' : '  ' });
-      line.push(noColor ? { text: it.glyph } : { text: it.glyph, fg: it.colour });
-      line.push({ text: short ? it.short : ` ${it.label}` });
-    });
-    return line;
+  const build = (short: boolean, gap: string): Line[] => {
+    const lines: Line[] = [[]];
+    let used = 0;
+    for (const it of items) {
+      const entry: Line = [noColor ? { text: it.glyph } : { text: it.glyph, fg: it.colour }, { text: ` ${short ? it.short : it.label}` }];
+      const w = lineWidth(entry);
+      if (used > 0 && used + gap.length + w > width) {
+        lines.push([]);
+        used = 0;
+      }
+      const line = lines[lines.length - 1]!;
+      if (used > 0) line.push({ text: gap });
+      line.push(...entry);
+      used += (used > 0 ? gap.length : 0) + w;
+    }
+    return lines;
   };
-  const long = build(false);
-  if (width >= lineWidth(long)) return long;
-  const medium = build(false, true);
-  if (width >= lineWidth(medium)) return medium;
-  return fitLine(build(true), width);
+  for (const candidate of [build(false, '  '), build(false, ' '), build(true, '  '), build(true, ' ')]) {
+    if (candidate.length <= 2 && candidate.every((l) => lineWidth(l) <= width)) return candidate;
+  }
+  return build(true, ' ').slice(0, 3).map((l) => fitLine(l, width));
 }
 
 function lineWidth(line: Line): number {

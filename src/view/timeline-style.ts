@@ -108,14 +108,14 @@ export function legendItems(rollout: Rollout, noColor: boolean, targetOnScale: b
     glyph: MARKER_GLYPH,
     colour: MARKER_COLOUR,
     label: `outside report of disruption (${rollout.markers.length})`,
-    short: 'disruption',
+    short: `disruption report (${rollout.markers.length})`,
     kind: 'marker',
   });
-  items.push({ glyph: '│', colour: CURSOR_COLOUR, label: `as of ${dayLabel(rollout.as_of)}`, short: 'as of', kind: 'cursor' });
-  if (targetOnScale) items.push({ glyph: '┄', colour: TARGET_COLOUR, label: `target ${rollout.target}`, short: 'target', kind: 'target' });
+  items.push({ glyph: '│', colour: CURSOR_COLOUR, label: `as-of date ${dayLabel(rollout.as_of)}`, short: 'as-of date', kind: 'cursor' });
+  if (targetOnScale) items.push({ glyph: '┄', colour: TARGET_COLOUR, label: `target ${rollout.target}`, short: `target ${rollout.target}`, kind: 'target' });
   if (undatedSites > 0)
-    items.push({ glyph: '+', colour: MUTED, label: `${undatedSites} inaugurated, month unknown (not plotted)`, short: `${undatedSites} undated`, kind: 'note' });
+    items.push({ glyph: '+', colour: MUTED, label: `${undatedSites} inaugurated, month unknown (not plotted)`, short: `${undatedSites} inaugurated, month unknown`, kind: 'note' });
   if (undatedMarkers > 0)
-    items.push({ glyph: '+', colour: MUTED, label: `${undatedMarkers} disruption reports dated only to a year (not marked)`, short: `${undatedMarkers}! undated`, kind: 'note' });
+    items.push({ glyph: '+', colour: MUTED, label: `${undatedMarkers} disruption report${undatedMarkers === 1 ? '' : 's'} dated only by year (not marked)`, short: `${undatedMarkers} disruption report${undatedMarkers === 1 ? '' : 's'} dated only by year`, kind: 'note' });
   return items;
 }

@@ -115,7 +115,7 @@ test('one disruption mark per report under its month, with a tooltip naming the 
 test('legend names every batch with its count, the markers, the cursor and the undated reports', () => {
   const root = parse(timelineChartSvg(sampleRollout(), BOX));
   const texts = all(all(root, 'g', 'legend')[0]!, 'text').map((t) => t.textContent);
-  for (const want of ['2024 batch 20/20', '2025 batch 20/20', '2026 batch 0/20', 'outside report of disruption (5)', 'as of 30 Nov 2026', '2 disruption reports dated only to a year (not marked)'])
+  for (const want of ['2024 batch 20/20', '2025 batch 20/20', '2026 batch 0/20', 'outside report of disruption (5)', 'as-of date 30 Nov 2026', '2 disruption reports dated only by year (not marked)'])
     assert.ok(texts.includes(want), `${want} in ${texts.join(' | ')}`);
 });
 

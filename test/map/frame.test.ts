@@ -114,18 +114,30 @@ test('without colour every status shows its own glyph and no colour is emitted',
   assert.equal(new Set(MAP_STATUSES.map((s) => LEGEND[s].glyph)).size, MAP_STATUSES.length);
 });
 
-test('first-level labels are on land, inside the grid and never overlap', () => {
+test('first-level labels are on land inside their unit (or beside it, pointing at it), inside the grid and never overlap', () => {
   for (const raster of [r80, r160]) {
     const used = new Set<number>();
     for (const l of raster.labels) {
       assert.ok(l.col >= 0 && l.col + l.text.length <= raster.cols && l.row >= 0 && l.row < raster.rows);
+      // A label beside its unit ("◂Rason", "Nampo▸"): its arrow points at a cell of the unit, and its
+      // own cells are outside the unit.
+      const arrow = l.text.startsWith('◂') ? l.col - 1 : l.text.endsWith('▸') ? l.col + l.text.length : null;
       for (let i = 0; i < l.text.length; i++) {
         const cell = l.row * raster.cols + l.col + i;
         assert.ok(!used.has(cell), `${l.text} overlaps`);
         used.add(cell);
+        if (arrow !== null) {
+          const ci = raster.cellCounty[cell]!;
+          assert.ok(ci < 0 || raster.prepared.provinces[raster.prepared.provinceOf[ci]!] !== l.province, `${l.text} covers its own unit`);
+          continue;
+        }
         assert.ok(raster.cellCounty[cell]! >= 0, `${l.text} over sea`);
         const p = raster.prepared.provinceOf[raster.cellCounty[cell]!]!;
         assert.equal(raster.prepared.provinces[p], l.province, `${l.text} spills out of its unit`);
+      }
+      if (arrow !== null) {
+        const ci = raster.cellCounty[l.row * raster.cols + arrow]!;
+        assert.ok(ci >= 0 && raster.prepared.provinces[raster.prepared.provinceOf[ci]!] === l.province, `${l.text} points at another unit`);
       }
     }
   }

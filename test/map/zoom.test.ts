@@ -103,11 +103,17 @@ test('16-colour terminals: every status, the selection, "no site" and the sea lo
   for (const e of Object.values(LEGEND_16)) assert.match(bgCode(e.colour), /\[4[0-7]m/, e.status);
 });
 
-test('first-level labels are not drawn at province zoom; the national view keeps them inside their unit', () => {
+test('first-level labels are not drawn at province zoom; the national view keeps them inside their unit (or beside it, pointing at it)', () => {
   const zoom = frameText(composeFrame(atlas.rasterFor(160, 48, 'Kangwon'))).join('\n');
   assert.doesNotMatch(zoom, /North Hamgyong/);
   const national = atlas.rasterFor(160, 48);
   for (const l of national.labels) {
+    const arrow = l.text.startsWith('◂') ? l.col - 1 : l.text.endsWith('▸') ? l.col + l.text.length : null;
+    if (arrow !== null) {
+      const ci = national.cellCounty[l.row * national.cols + arrow]!;
+      assert.equal(national.prepared.provinces[national.prepared.provinceOf[ci]!], l.province, l.text);
+      continue;
+    }
     for (let i = 0; i < l.text.length; i++) {
       const ci = national.cellCounty[l.row * national.cols + l.col + i]!;
       assert.equal(national.prepared.provinces[national.prepared.provinceOf[ci]!], l.province, l.text);

@@ -16,7 +16,7 @@ test('at 2026-11-30 the frame says the latest report, counts stale sites, marks 
   assert.match(header1!, /as of 2026-11-30 · latest report 2026-\d\d-\d\d$/);
   assert.match(header2!, /· {2}\d+ contested {2}· {2}\d+ stale/);
   assert.match(f, /Songchon 성천군 operating\*° !/, 'list: state claim (*), stale (°), contested (!)');
-  assert.match(f, /:  Stale/, 'NO_COLOR legend: the stale mark');
+  assert.match(f, /(^|│| ): [Ss]tale( |│|$)/m, 'NO_COLOR legend: the stale mark');
   await ui.press('/');
   await ui.type('kimhyongjik');
   await ui.press(KEYS.enter);

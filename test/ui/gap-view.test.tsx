@@ -42,29 +42,36 @@ test('gap view at 160×48: header and footer name it; contested sites first, eac
   const header = lines[4]!;
   const [sm, out] = [header.indexOf('│ SM  State media: latest claim'), header.indexOf('│ OUT Outside sources: latest report')];
   assert.ok(sm > 0 && out > sm, header);
-  // Two lines per site: name | status · period · age · outlet; province · year | quote.
+  // Three lines per site here: name | status · period · age; province · year | outlet; CONTESTED | quote.
   const body = lines.slice(6, 47);
-  const names = body.filter((_l, i) => i % 2 === 0).map((l) => cells(l, 160, 2, sm).replace(/ [^\x00-\x7f].*$/, ''));
+  const names = body.filter((_l, i) => i % 3 === 0).map((l) => cells(l, 160, 2, sm).replace(/ [^\x00-\x7f].*$/, ''));
   assert.deepEqual(names.slice(0, 6), CONTESTED_2025_12_31);
   assert.match(cells(body[0]!, 160, 0, 2), /^│▶/, 'the cursor starts on the first row');
   const khj = body.findIndex((l) => l.includes('Kim Hyong Jik 김형직군 !'));
-  assert.match(cells(body[khj]!, 160, sm, out), /^│ operating \(state claim\)\? · 18 Aug 2025 · 4 mo · Rodong S/);
-  assert.match(cells(body[khj]!, 160, out, 159), /^│ far below capacity \(reported\) · Aug 2025 · 4 mo · Daily N/);
-  assert.match(cells(body[khj + 1]!, 160, 0, sm), /^│ Ryanggang · 2024 · CONTESTED$/);
-  assert.match(cells(body[khj + 1]!, 160, out, 159), /^│ “since Aug\. 12, the provincial prosecutor's office/);
+  assert.deepEqual(body.slice(khj, khj + 3), [
+    '│ Kim Hyong Jik 김형직군 !          │ operating (state claim)? · 18 Aug 2025 · 4 mo              │ far below capacity (reported) · Aug 2025 · 4 mo             │',
+    '│ Ryanggang · 2024                  │ Rodong Sinmun via Daily NK                                 │ Daily NK via europesays.com (mirror)                        │',
+    '│ CONTESTED                         │ The new factories in "20 cities and counties" achieved "r… │ “since Aug. 12, the provincial prosecutor\'s office has bee… │',
+  ]);
   assert.match(lines[47]!, /^ Gap view · ↑↓ site · Enter open · Esc sites · v timeline · \/ search · f filter · t\/T date · e export · \? help · q quit/);
 });
 
-test('gap view at 80×24: three lines per site, the contested ones first, nothing wider than the terminal', () => {
+test('gap view at 80×24: each side wraps its facts whole, the quote takes the lines left, the contested ones first', () => {
   const lines = frame(gap, 80, 24);
   assert.equal(lines.length, 24);
   for (const l of lines) assert.ok(lineToCells(l, 80).length <= 80);
   assert.match(lines[0]!, /GAP VIEW/);
+  assert.equal(lines[3], '│Gap · state media | outside sources · 42 sites, 6 contested                   │');
   assert.match(lines[4]!, /^│ Site +│ SM  State media +│ OUT Outside sources +│$/);
-  const first = lines.slice(6, 9);
-  assert.match(first[0]!, /^│▶Kujang 구장… ! │ operating \(state claim\)\? +│ operating for show \(reporte… │$/);
-  assert.match(first[1]!, /^│ North Pyongan… │ 18 Aug 2025 · 4 mo · Rodong… │ 4 Apr 2025 · 8 mo · Daily N… │$/);
-  assert.match(first[2]!, /^│ CONTESTED +│ The new factories in "20 ci… │ Empty promises: N\. Korea’s … │$/);
+  assert.equal(lines[5], `│${'─'.repeat(78)}│`);
+  assert.deepEqual(lines.slice(6, 12), [
+    '│▶Kujang 구장군  │ operating (state claim)?     │ operating for show           │',
+    '│ !              │ 18 Aug 2025 · 4 mo           │ (reported, stale)?           │',
+    '│ North Pyongan  │ Rodong Sinmun via Daily NK   │ 4 Apr 2025 · 8 mo            │',
+    '│ · 2024         │ The new factories in "20     │ Daily NK via The Press       │',
+    '│ CONTESTED      │ cities and counties"         │ United (mirror)              │',
+    '│                │ achieved "remarkable growth… │ Empty promises: N. Korea’s … │',
+  ]);
   assert.match(lines[23]!, /^ Gap view · .*\? help · q quit\s*$/);
 });
 

@@ -15,46 +15,69 @@ import { DEFAULT_DATA_DIR, DEFAULT_GEO_DIR } from '../../src/paths.js';
 
 const frame = (lines: Line[]) => lines.map(plain);
 
-test('whole frame at 100×20 without colour: batches stacked in their glyphs, 20 and 40 on their labelled rows, markers, cursor, legend', () => {
+test('whole frame at 100×20 without colour: batches stacked in their glyphs, the scale from the data (60), markers, cursor, legend in words', () => {
   assert.deepEqual(frame(timelineChartLines(sampleRollout(), 100, 20, true)), [
     'Inaugurated, cumulative: 40 of 200 by 30 Nov 2026 · target 200 ↑ off scale',
-    '  │ ↑ target 200 (off scale)                                                                       │',
-    '60┤                                                                                                │',
+    '60┤ ↑ target 200 (off scale)                                                                       │',
     '  │                                                                                                │',
-    '  │                                                                                                │',
+    '50┤                                                                                                │',
     '  │                                                                                                │',
     '  │                                                                                                │',
     '40┤                                                ▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓',
     '  │                                                ▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓',
-    '  │                                                ▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓',
+    '30┤                                                ▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓',
     '  │                                                ▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓',
     '  │                                                ▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓',
     '20┤        █████████████████████████████████████████████████████████████████████████████████████████',
     '  │    █████████████████████████████████████████████████████████████████████████████████████████████',
-    '  │    █████████████████████████████████████████████████████████████████████████████████████████████',
+    '10┤    █████████████████████████████████████████████████████████████████████████████████████████████',
     '  │    █████████████████████████████████████████████████████████████████████████████████████████████',
     '  │    █████████████████████████████████████████████████████████████████████████████████████████████',
     ' 0└─────────────────!───────────────!──────────────────────────────────────────────────────────────┴',
     '       2025                                            2026                                         ',
-    '█2024 20/20 ▓2025 20/20 ▒2026 0/20 !disruption │as of +2! undated',
+    '█ 2024 batch 20/20  ▓ 2025 batch 20/20  ▒ 2026 batch 0/20  ! outside report of disruption (5)',
+    '│ as-of date 30 Nov 2026  + 2 disruption reports dated only by year (not marked)',
   ]);
+});
+
+test('the y scale comes from the data: the same top label at every size (60 for 40 sites, 200 near the target)', () => {
+  const base = sampleRollout();
+  const near = sampleRollout({ series: base.series.map((s) => ({ ...s, cumulative: s.cumulative.map((c) => c * 4) })), total: base.total.map((t) => t * 4) });
+  for (const [r, top] of [[base, '60'], [near, '200']] as const) {
+    const tops = new Set<string>();
+    for (const [w, h] of [[78, 17], [98, 23], [118, 33], [138, 38], [158, 41], [198, 53], [60, 14], [100, 20]]) {
+      const lines = frame(timelineChartLines(r, w!, h!, true));
+      tops.add(lines.map((l) => /^ *(\d+)┤/.exec(l)?.[1]).find(Boolean) ?? 'none');
+    }
+    assert.deepEqual([...tops], [top]);
+  }
+});
+
+test('the legend says it in words at every size: as-of date, outside report of disruption, reports dated only by year', () => {
+  for (const w of [60, 78, 98, 118, 158, 198]) {
+    const legend = frame(timelineChartLines(sampleRollout(), w, 24, true)).slice(-3).join(' ');
+    assert.match(legend, /│ as-of date/, `${w}`);
+    assert.match(legend, /! (outside report of disruption|disruption report) \(5\)/, `${w}`);
+    assert.match(legend, /\+ 2 disruption reports dated only by year/, `${w}`);
+    assert.doesNotMatch(legend, /\+2!|│as of|!disruption/, `${w}`);
+  }
 });
 
 test('with colour: one colour per batch, eighth blocks for part rows (14 = 3½ rows), markers in the marker colour', () => {
   const lines = timelineChartLines(sampleRollout(), 100, 20, false);
-  const colours = new Set(lines.slice(0, -1).flatMap((l) => l.filter((s) => /[▁-█]/.test(s.text)).flatMap((s) => [s.fg, s.bg])));
+  const colours = new Set(lines.slice(0, -2).flatMap((l) => l.filter((s) => /[▁-█]/.test(s.text)).flatMap((s) => [s.fg, s.bg])));
   assert.ok(colours.has(BATCH_COLOURS[0]) && colours.has(BATCH_COLOURS[1]), [...colours].join(' '));
   assert.ok(!colours.has(BATCH_COLOURS[2]), 'the 2026 batch has nothing to draw');
-  // January 2025 (14 of 64 at 4 a row) ends in a half block, in the 2024 colour.
-  assert.deepEqual(lines[13], [
+  // January 2025 (14 of 60 on 15 rows, 4 a row) ends in a half block, in the 2024 colour.
+  assert.deepEqual(lines[12], [
     { text: '  │', fg: '#9A9A9A' },
     { text: '    ' },
     { text: `▄▄▄▄${'█'.repeat(89)}`, fg: BATCH_COLOURS[0] },
   ]);
-  const axis = lines[17]!;
+  const axis = lines[16]!;
   assert.deepEqual(axis.filter((s) => s.text === '!').map((s) => s.fg), [MARKER_COLOUR, MARKER_COLOUR]);
   // The legend swatches carry the batch colours.
-  assert.deepEqual(lines[19]!.filter((s) => s.text === '█').map((s) => s.fg), [...BATCH_COLOURS.slice(0, 3)]);
+  assert.deepEqual(lines[18]!.filter((s) => s.text === '█').map((s) => s.fg), [...BATCH_COLOURS.slice(0, 3)]);
 });
 
 test('near the target the scale reaches it: a dashed target line on the row labelled 200', () => {
@@ -64,7 +87,8 @@ test('near the target the scale reaches it: a dashed target line on the row labe
   assert.equal(lines[0], 'Inaugurated, cumulative: 160 of 200 by 30 Nov 2026');
   assert.match(lines[1]!, /^200┤┄+│$/);
   assert.ok(!lines.join('\n').includes('off scale'));
-  assert.match(lines[3]!, /^160┤ +▓+$/, '160 reaches the row labelled 160');
+  assert.match(lines[3]!, /^150┤ +▓+$/, '160 reaches the row labelled 150 (7 of 9 rows of 22.2)');
+  assert.doesNotMatch(lines[2]!, /▓/, 'and no further');
 });
 
 test('no data: one line saying so, then blank lines, exactly the height', () => {
@@ -80,8 +104,9 @@ test('every size from 40×8 to 220×60 gives exactly `height` lines of at most `
         const lines = timelineChartLines(r, w, h, (w + h) % 2 === 0);
         assert.equal(lines.length, h, `${w}×${h}`);
         for (const l of lines) assert.ok(displayWidth(plain(l)) <= w, `${w}×${h}: ${plain(l)}`);
-        assert.match(plain(lines[h - 3]!), /^ *0└/, `${w}×${h}: time axis`);
-        assert.match(plain(lines[h - 1]!), /^. ?2024 /, `${w}×${h}: legend`);
+        const axis = lines.findIndex((l) => /^ *0└/.test(plain(l)));
+        if (h >= 9) assert.ok(axis >= h - 5 && axis <= h - 3, `${w}×${h}: time axis`);
+        if (axis >= 0) assert.match(plain(lines[axis + 2]!), /^. ?2024 /, `${w}×${h}: legend`);
       }
 });
 
