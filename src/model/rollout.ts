@@ -200,6 +200,15 @@ function begun(site: Site, lens: Lens): StatusEvidence[] {
     .sort((a, b) => a.date.start.localeCompare(b.date.start) || a.date.end.localeCompare(b.date.end));
 }
 
+/**
+ * The statement by which a site counts as inaugurated under the lens (see firstInauguration), or
+ * undefined when none is known and begun by the as-of day. The one definition behind the
+ * header's "Inaugurated N of 200" and the timeline's curves.
+ */
+export function inaugurationOf(site: Site, lens: Lens): StatusEvidence | undefined {
+  return firstInauguration(begun(site, lens), site);
+}
+
 /** Facility kinds that are not the policy's local-industry factories (built alongside them from 2025). */
 const NOT_FACTORY: ReadonlySet<FacilityKind> = new Set(['hospital', 'service_complex']);
 

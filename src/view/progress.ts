@@ -1,4 +1,5 @@
 /** Policy progress for the header: sites inaugurated against the target, by program year. */
+import { inaugurationOf } from '../model/rollout.js';
 import { applicable, latestReport, siteStatusAt, type Lens } from '../model/status.js';
 import type { Dataset } from '../model/types.js';
 
@@ -12,17 +13,17 @@ export interface Progress {
   latestReport: string | undefined;
 }
 
-const BUILT = new Set(['inaugurated', 'operating', 'underproducing', 'operating_for_show', 'disrupted']);
-
 /** Header figures for a day (or Lens): inaugurations per program year, stale sites, latest report. */
 export function progressAt(dataset: Dataset, asOf: string | Lens): Progress {
   const perYear = dataset.policy.facts.get('counties-per-year')?.value ?? 20;
   const target = dataset.policy.facts.get('target-total')?.value ?? 200;
+  const lens: Lens = typeof asOf === 'string' ? { asOf } : asOf;
   const batch = dataset.sites.filter((s) => s.role === 'batch');
   const years = [...new Set(batch.map((s) => s.year))].sort();
   const byYear = years.map((year) => {
     const sites = batch.filter((s) => s.year === year && applicable(s.evidence, asOf).length > 0);
-    const inaugurated = sites.filter((s) => applicable(s.evidence, asOf).some((e) => BUILT.has(e.status) && e.facilities.length === 0)).length;
+    // The timeline's definition (model/rollout.ts), so the header and the chart always agree.
+    const inaugurated = sites.filter((s) => inaugurationOf(s, lens) !== undefined).length;
     return { year, inaugurated, known: sites.length, planned: perYear };
   });
   return {

@@ -162,3 +162,21 @@ test('monthOf: a day, a month or a range within a month has a month; a year or a
   assert.equal(monthOf(span('since 2025-04', 'since', '2025-04-01', '2025-08-31')), '2025-04');
   assert.equal(monthOf(span('since 2025', 'since', '2025-01-01', '2025-08-31')), undefined);
 });
+
+test("the header's 'Inaugurated N of 200' and the timeline count the same sites on every evidence day, known-then and hindsight", async () => {
+  const { progressAt } = await import('../../src/view/progress.js');
+  const { evidenceDates } = await import('../../src/model/status.js');
+  // Kangdong has no site-wide inauguration (its hospital opened 19 Nov 2025, factories 15 Dec):
+  // the header once counted 39 where the chart counted 40.
+  let checked = 0;
+  for (const asOf of evidenceDates(dataset.sites).filter((d) => d >= '2024-01-01' && d <= '2026-11-30')) {
+    for (const hindsight of [false, true]) {
+      const r = rolloutAt(dataset, { asOf, hindsight });
+      const chart = r.series.reduce((n, s) => n + (s.cumulative[s.cumulative.length - 1] ?? 0) + (s.undated ?? 0), 0);
+      assert.equal(progressAt(dataset, { asOf, hindsight }).inaugurated, chart, `${asOf}${hindsight ? ' hindsight' : ''}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 100, String(checked));
+  assert.equal(progressAt(dataset, '2025-12-31').inaugurated, 40);
+});
