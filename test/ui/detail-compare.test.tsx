@@ -77,11 +77,12 @@ test('160×48: Kim Hyong Jik shows STATE MEDIA | OUTSIDE SOURCES in two columns,
   const sep = s[0]!.indexOf('│');
   // Every line of the section keeps the separator in the same column (or is a month rule).
   for (const l of s.slice(1)) assert.ok(l === '' || /^ {2}\S.* ┄+$/.test(l) || [...l].indexOf('│') === [...s[0]!].indexOf('│'), `misaligned: ${l}`);
-  const aug = s.findIndex((l) => /^ {2}Aug 2025 ┄/.test(l));
-  assert.ok(aug > 0, 'an August 2025 row');
-  // The state claim of 18 Aug and the outside report of Aug 2025 start on the same line.
-  assert.match(s[aug + 1]!, /^ {2}SM 18 Aug 2025 \? +│ OUT Aug 2025$/);
-  assert.match(s[aug + 2]!, /^ {2}batch claim: The new +│ status report: Foodstuff$/);
+  const apr = s.findIndex((l) => /^ {2}Apr 2025 ┄/.test(l));
+  assert.ok(apr > 0, 'an April 2025 row');
+  // Rodong's claim about April to August (printed 18 Aug) and Daily NK's report about April start on the same line.
+  assert.match(s[apr + 1]!, /^ {2}SM Apr 2025 – 18 Aug 2025 +│ OUT Apr 2025$/);
+  assert.match(s[apr + 2]!, /^ {4}\? +│ status report: Site:$/);
+  assert.match(s[apr + 3]!, /^ {2}batch claim: The new +│ operating — Goods supplied$/);
   const left = s.slice(1).map((l) => l.slice(0, sep)).join(' ');
   const right = s.slice(1).map((l) => l.slice(sep + 1)).join(' ');
   const words = (t: string) => t.replace(/\s+/g, ' ');
@@ -101,10 +102,11 @@ test('100×30: the same statements alternate in date order, each headed by its s
   assert.equal(heads[0], '[STATE MEDIA] 6–10 Mar 2024 ?');
   assert.match(s.join(' ').replace(/\s+/g, ' '), /\[STATE MEDIA\] 11 Feb 2025 inauguration: Inauguration of the regional-industry factories Rodong Sinmun via KCNA Watch; Yonhap via newspic\.kr/);
   assert.deepEqual(heads.map((h) => /^\[([A-Z ]+)\]/.exec(h)?.[1]), [
-    // Mar 2024, Jul 2024, Feb 2025 (the month-only MOU piece from 1 Feb, then 11 Feb), Mar 2025, Apr 2025 (two)
-    'STATE MEDIA', 'ROK GOVERNMENT', 'ROK GOVERNMENT', 'STATE MEDIA', 'STATE MEDIA', 'OUTSIDE REPORT', 'OUTSIDE REPORT',
-    // Aug 2025: the month-dated report and two quotes, the inspection from 12 Aug, the state claim of 18 Aug
-    'OUTSIDE REPORT', 'OUTSIDE REPORT', 'OUTSIDE REPORT', 'OUTSIDE REPORT', 'STATE MEDIA',
+    // Mar 2024, Jul 2024, Feb 2025 (the month-only MOU piece from 1 Feb, then 11 Feb), Mar 2025,
+    // Apr 2025: the April report, the shutdown "since April", Rodong's claim about April to 18 Aug
+    'STATE MEDIA', 'ROK GOVERNMENT', 'ROK GOVERNMENT', 'STATE MEDIA', 'STATE MEDIA', 'OUTSIDE REPORT', 'OUTSIDE REPORT', 'STATE MEDIA',
+    // Aug 2025: the month-dated report and two quotes, the inspection from 12 Aug
+    'OUTSIDE REPORT', 'OUTSIDE REPORT', 'OUTSIDE REPORT', 'OUTSIDE REPORT',
   ]);
   assert.ok(!s.join('').includes('…'), 'nothing in the section is cut');
 });

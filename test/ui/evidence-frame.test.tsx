@@ -21,8 +21,8 @@ test('at 2026-11-30 the frame says the latest report, counts stale sites, marks 
   await ui.type('kimhyongjik');
   await ui.press(KEYS.enter);
   const d = await settled(ui.frame, /Kim Hyong Jik County  김형직군/);
-  assert.match(d, /As of 2026-11-30: OPERATING\? \(state claim, STALE\)/);
-  assert.match(d, /Published 2025-08-18 · STALE: newest evidence/, 'the August claim, published on the day');
+  assert.match(d, /As of 2026-11-30: FAR BELOW CAPACITY\? \(reported, STALE\)/);
+  assert.match(d, /Published 2025-08-31 · STALE: newest evidence/, "Daily NK's August report, published by 31 Aug");
   assert.match(d, /2025-08-31, older than 6 months/);
   assert.match(d, /CONTESTED/);
   ui.unmount();
