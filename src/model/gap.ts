@@ -20,7 +20,7 @@
  */
 import { addMonths, formatSpan, type DateSpan } from './dates.js';
 import { withPublication } from './published.js';
-import { agreementClass, applicable, DEFAULT_STALE_AFTER_MONTHS, siteStatusAt, type Lens } from './status.js';
+import { agreementClass, applicable, DEFAULT_STALE_AFTER_MONTHS, siteStatusAt, type Lens, type StatusAt } from './status.js';
 import type { Dataset, Quote, Site, StatusEvidence } from './types.js';
 import { sourceName } from './statements.js';
 import { statusLabel, type Role, type Stance, type Status, type Strength } from './vocabulary.js';
@@ -55,12 +55,13 @@ export interface GapSide {
   quote: string | null;
   quote_speaker: string | null;
   /**
-   * Where `quote` comes from: `quote` (the site's quote of this camp closest in date to the
-   * statement, known under the lens), `statement` (the statement's own title), `source` (the
+   * Where `quote` comes from: `quote` (the site's quote of this camp from one of the statement's
+   * own sources, closest in date to it, known under the lens), `statement` (the statement's own title), `source` (the
    * title of its first source), `note` (the statement's note in the data, e.g. the words of a
    * batch-wide claim); null when there is none of these.
    */
   quote_from: 'quote' | 'statement' | 'source' | 'note' | null;
+  /** The statement is marked uncertain, or it is the site's status and an overlapping report makes that uncertain (the list's `?`). */
   uncertain: boolean;
 }
 
@@ -160,13 +161,14 @@ export function gapRow(dataset: Dataset, site: Site, lens: Lens): GapRow | undef
     status_label: statusLabel(at.status, at.strength, at.stale),
     contested: at.contested,
     uncertain: at.uncertain,
-    state: at.stateView ? side(dataset, site, lens, at.stateView, at.outsideView) : null,
-    outside: at.outsideView ? side(dataset, site, lens, at.outsideView, at.stateView) : null,
+    state: at.stateView ? side(dataset, site, lens, at, at.stateView, at.outsideView) : null,
+    outside: at.outsideView ? side(dataset, site, lens, at, at.outsideView, at.stateView) : null,
     newest_outside: newestOutside,
   };
 }
 
-function side(dataset: Dataset, site: Site, lens: Lens, e: StatusEvidence, other: StatusEvidence | undefined): GapSide {
+/** One side; `at` is the site's status, whose uncertainty (an overlapping report) the side carries when it is the basis. */
+function side(dataset: Dataset, site: Site, lens: Lens, at: StatusAt, e: StatusEvidence, other: StatusEvidence | undefined): GapSide {
   const own: Strength = e.claimedBy === 'state_media' ? 'claimed' : 'reported';
   const strength: Strength = other !== undefined && e.status !== 'unknown' && agreementClass(other.status) === agreementClass(e.status) ? 'confirmed' : own;
   const staleAfter = lens.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS;
@@ -202,21 +204,23 @@ function side(dataset: Dataset, site: Site, lens: Lens, e: StatusEvidence, other
     quote: quote === null ? null : shorten(sanitizeInline(shorten(quote, GAP_QUOTE_MAX * 2)), GAP_QUOTE_MAX),
     quote_speaker: speaker === null ? null : sanitizeInline(speaker),
     quote_from: from,
-    uncertain: e.uncertain,
+    uncertain: e.uncertain || (e === at.basis && at.uncertain),
   };
 }
 
 /**
- * The site's quote of the statement's camp (state media, or any other stance) known under the
- * lens (published by the as-of day; in hindsight, its period begun by then) whose date is closest
- * to the statement's period (days between the spans, 0 when they overlap); first in data order on a tie.
+ * The site's quote from one of the statement's own sources (so the words shown are what the cited
+ * source says: Songchon's state side once quoted Kim at the groundbreaking under the August claim's
+ * citation), of the statement's camp, known under the lens (published by the as-of day; in
+ * hindsight, its period begun by then), whose date is closest to the statement's period (days
+ * between the spans, 0 when they overlap); first in data order on a tie.
  */
 function closestQuote(dataset: Dataset, site: Site, lens: Lens, e: StatusEvidence): Quote | undefined {
   const stateSide = e.claimedBy === 'state_media';
   let best: Quote | undefined;
   let bestGap = Infinity;
   for (const q of site.quotes) {
-    if ((q.stance === 'state_media') !== stateSide) continue;
+    if ((q.stance === 'state_media') !== stateSide || !e.sources.includes(q.source)) continue;
     const { published } = withPublication(q.date, [dataset.sources.get(q.source)?.date]);
     if (lens.hindsight ? q.date.start > lens.asOf : published.end > lens.asOf) continue;
     const gap = spanGapDays(q.date, e.date);

@@ -2,7 +2,7 @@
 import type { Strength } from '../model/vocabulary.js';
 import { statusWord } from './status-words.js';
 import { sanitizeInline } from '../text/sanitize.js';
-import { padCells, truncateCells } from '../text/width.js';
+import { displayWidth, padCells, truncateCells } from '../text/width.js';
 import type { ListRow } from './list-rows.js';
 import { text, type Line } from './paint.js';
 import { CONTESTED, MUTED, statusColour, statusGlyph } from './theme.js';
@@ -36,13 +36,20 @@ export function listLines(rows: readonly ListRow[], cursor: number, width: numbe
       const glyph = noColor ? statusGlyph(s.status).trim() || '·' : '●';
       // Short status words for a narrow list (status-words.ts); the detail pane and the legend use the full ones.
       const status = statusWord(s.status, 'short') + LIST_STRENGTH[s.strength] + (s.stale ? '°' : '') + (s.contested ? ' !' : '');
-      const nameWidth = Math.max(6, width - 6 - Math.min(status.length, 20));
+      // The name comes first: when "Kim Hyong Jik 김형직군" does not fit beside the status, the
+      // Hangul goes, then the status words are shortened; the English name is cut only when even
+      // it does not fit the row.
+      let nameWidth = Math.max(6, width - 6 - Math.min(status.length, 20));
+      const en = sanitizeInline(shortName(s.name_en));
+      const full = sanitizeInline(`${shortName(s.name_en)} ${s.name_ko}`);
+      const name = displayWidth(full) <= nameWidth ? full : en;
+      if (displayWidth(name) > nameWidth) nameWidth = Math.max(nameWidth, Math.min(displayWidth(name), width - 12));
       line = [
         ...mark,
         text(' '),
         text(glyph, noColor ? {} : { fg: statusColour(s.status) }),
         text(' '),
-        text(padCells(truncateCells(sanitizeInline(`${shortName(s.name_en)} ${s.name_ko}`), nameWidth), nameWidth)),
+        text(padCells(truncateCells(name, nameWidth), nameWidth)),
         text(' '),
         text(truncateCells(status, width - 4 - nameWidth), s.contested && !noColor ? { fg: CONTESTED, bold: true } : { fg: MUTED }),
       ];

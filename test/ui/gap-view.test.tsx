@@ -49,7 +49,7 @@ test('gap view at 160×48: header and footer name it; contested sites first, eac
   assert.match(cells(body[0]!, 160, 0, 2), /^│▶/, 'the cursor starts on the first row');
   const khj = body.findIndex((l) => l.includes('Kim Hyong Jik 김형직군 !'));
   assert.deepEqual(body.slice(khj, khj + 3), [
-    '│ Kim Hyong Jik 김형직군 !          │ operating (state claim)? · 18 Aug 2025 · 4 mo              │ far below capacity (reported) · Aug 2025 · 4 mo             │',
+    '│ Kim Hyong Jik 김형직군 !          │ operating (state claim)? · Apr 2025 – 18 Aug 2025 · 4 mo   │ far below capacity (reported)? · Aug 2025 · 4 mo            │',
     '│ Ryanggang · 2024                  │ Rodong Sinmun via Daily NK                                 │ Daily NK via europesays.com (mirror)                        │',
     '│ CONTESTED                         │ The new factories in "20 cities and counties" achieved "r… │ “since Aug. 12, the provincial prosecutor\'s office has bee… │',
   ]);
@@ -66,11 +66,11 @@ test('gap view at 80×24: each side wraps its facts whole, the quote takes the l
   assert.equal(lines[5], `│${'─'.repeat(78)}│`);
   assert.deepEqual(lines.slice(6, 12), [
     '│▶Kujang 구장군  │ operating (state claim)?     │ operating for show           │',
-    '│ !              │ 18 Aug 2025 · 4 mo           │ (reported, stale)?           │',
-    '│ North Pyongan  │ Rodong Sinmun via Daily NK   │ 4 Apr 2025 · 8 mo            │',
-    '│ · 2024         │ The new factories in "20     │ Daily NK via The Press       │',
-    '│ CONTESTED      │ cities and counties"         │ United (mirror)              │',
-    '│                │ achieved "remarkable growth… │ Empty promises: N. Korea’s … │',
+    '│ !              │ Apr 2025 – 18 Aug 2025       │ (reported, stale)?           │',
+    '│ North Pyongan  │ 4 mo                         │ 4 Apr 2025 · 8 mo            │',
+    '│ · 2024         │ Rodong Sinmun via Daily NK   │ Daily NK via The Press       │',
+    '│ CONTESTED      │ The new factories in "20     │ United (mirror)              │',
+    '│                │ cities and counties" achiev… │ Empty promises: N. Korea’s … │',
   ]);
   assert.match(lines[23]!, /^ Gap view · .*\? help · q quit\s*$/);
 });

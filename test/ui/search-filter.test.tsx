@@ -50,10 +50,10 @@ test('filter by status (contested) and by year narrows the list and the header s
   const f = ui.frame();
   assert.match(f, /filter: contested/);
   // Kim Hyong Jik (shut since April, reported in August) and the three North Pyongan sites Daily NK
-  // found operating for show, each against the 18 Aug 2025 state claim.
+  // found operating for show, each against Rodong's April–August 2025 claim.
   assert.match(f, /Provinces · 4 sites/);
   assert.match(f, /Kim Hyong Jik/);
-  assert.match(f, /Kujang 구장군 +operating\* !/, 'the list marks a state claim with * and contested with !');
+  assert.match(f, /Kujang 구장군 +for show !/, 'the outside report is the headline (no * for a state claim); contested is !');
   assert.doesNotMatch(f, /Songchon County/);
   await ui.press('f', 'c', KEYS.enter);
   assert.doesNotMatch(ui.frame(), /filter:/);
