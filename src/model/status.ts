@@ -28,7 +28,7 @@
  */
 import { addMonths, formatSpan } from './dates.js';
 import type { Facility, Site, StatusEvidence } from './types.js';
-import type { Status, Strength } from './vocabulary.js';
+import { STATUS_LABELS, type Status, type Strength } from './vocabulary.js';
 
 /** How to look at a day: what was known then (default) or in hindsight, and when a status goes stale. */
 export interface Lens {
@@ -160,7 +160,7 @@ function resolve(basis: StatusEvidence, candidates: StatusEvidence[], views: Sta
   for (const e of candidates) {
     if (e === basis || e.status === basis.status) continue;
     if (e.date.start <= basis.date.end && basis.date.start <= e.date.end) {
-      const word = e.status.replace(/_/g, ' ');
+      const word = STATUS_LABELS[e.status];
       reasons.push(`overlaps ${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word} report (${formatSpan(e.date)}) [${e.sources.join(', ')}]`);
     }
   }

@@ -20,6 +20,7 @@ import { sanitizeInline } from '../../text/sanitize.js';
 import { siteDetailLines } from '../../view/detail-lines.js';
 import { asOfText, datasetCredits, sourcesCredit } from '../../view/export-meta.js';
 import { gapBlockKey, gapBlockLines } from '../../view/gap-blocks.js';
+import { statusWord } from '../../view/status-words.js';
 import { mapLines } from '../../view/map-lines.js';
 import { plain, text, wrapLine, type Line } from '../../view/paint.js';
 import { displayWidth } from '../../text/width.js';
@@ -277,7 +278,7 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     min = cols;
     const rollout = rolloutAt(d, lens);
     const markers: Line[] = rollout.markers.length
-      ? [[], headingLine('Outside reports of disruption (markers on the time axis)', cols), ...rollout.markers.map((m): Line => [text(`  ${m.date}  `, { fg: MUTED }), text(sanitizeInline(m.name_en), { bold: true }), text(sanitizeInline(` · ${m.status.replace(/_/g, ' ')} · ${m.outlet} [${m.source_ids.join(', ')}]`))])]
+      ? [[], headingLine('Outside reports of disruption (markers on the time axis)', cols), ...rollout.markers.map((m): Line => [text(`  ${m.date}  `, { fg: MUTED }), text(sanitizeInline(m.name_en), { bold: true }), text(sanitizeInline(` · ${statusWord(m.status)} · ${m.outlet} [${m.source_ids.join(', ')}]`))])]
       : [];
     const chartRows = Math.max(12, rows - markers.length);
     const chart = o.vectorChart ? Array.from({ length: chartRows }, (): Line => [text(' ')]) : timelineChartLines(rollout, cols, chartRows, o.noColor);
