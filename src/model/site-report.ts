@@ -20,8 +20,16 @@ export interface StatusReport {
   since_label: string;
   period_start: string;
   period_end: string;
-  /** Publication day of that statement. */
+  /**
+   * Publication day of that statement: the last day of its source's date when the source gives
+   * only a month or a year (`published_label` says so: "Aug 2025").
+   */
   published: string;
+  /**
+   * The publication as the source dates it, for text: the day (`2025-08-18`), or for a source
+   * dated only by month or year, that and the day counted: "Aug 2025 (counted from 2025-08-31)".
+   */
+  published_label: string;
   claimed_by: Stance;
   sources: string[];
   uncertain: boolean;
@@ -133,6 +141,7 @@ export function buildSiteReport(dataset: Dataset, site: Site, lens: string | Len
           period_start: at.basis.date.start,
           period_end: at.basis.date.end,
           published: at.basis.published.end,
+          published_label: at.basis.published.precision === 'day' ? at.basis.published.end : `${formatSpan(at.basis.published)} (counted from ${at.basis.published.end})`,
           claimed_by: at.basis.claimedBy,
           sources: cite(at.basis.sources),
           uncertain: at.uncertain,

@@ -68,7 +68,8 @@ export function statusNoteLines(r: SiteReport, width: number): Line[] {
   const age = s.stale
     ? `STALE: newest evidence ${s.newest_evidence}, older than ${r.stale_after_months} months`
     : `newest evidence ${s.newest_evidence}`;
-  const lines = [`Published ${s.published} · ${age} · ${mode}`, ...s.uncertain_reasons.map((u) => `Uncertain: ${u}`)];
+  // A source dated only by month or year is not shown as a day: "Published Aug 2025 (counted from 2025-08-31)".
+  const lines = [`Published ${s.published_label} · ${age} · ${mode}`, ...s.uncertain_reasons.map((u) => `Uncertain: ${u}`)];
   return lines.flatMap((l) => wrapCells(sanitizeInline(l), Math.max(20, width) - 2).map((w): Line => [text(`  ${w}`, { fg: MUTED })]));
 }
 

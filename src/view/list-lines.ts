@@ -35,7 +35,8 @@ export function listLines(rows: readonly ListRow[], cursor: number, width: numbe
       const s = row.site;
       const glyph = noColor ? statusGlyph(s.status).trim() || '·' : '●';
       // Short status words for a narrow list (status-words.ts); the detail pane and the legend use the full ones.
-      const status = statusWord(s.status, 'short') + LIST_STRENGTH[s.strength] + (s.stale ? '°' : '') + (s.contested ? ' !' : '');
+      const flag = s.contested ? ' !' : '';
+      const status = statusWord(s.status, 'short') + LIST_STRENGTH[s.strength] + (s.stale ? '°' : '') + flag;
       // The name comes first: when "Kim Hyong Jik 김형직군" does not fit beside the status, the
       // Hangul goes, then the status words are shortened; the English name is cut only when even
       // it does not fit the row.
@@ -51,7 +52,8 @@ export function listLines(rows: readonly ListRow[], cursor: number, width: numbe
         text(' '),
         text(padCells(truncateCells(name, nameWidth), nameWidth)),
         text(' '),
-        text(truncateCells(status, width - 4 - nameWidth), s.contested && !noColor ? { fg: CONTESTED, bold: true } : { fg: MUTED }),
+        // The contested mark is never the part cut.
+        text(truncateCells(status.slice(0, status.length - flag.length), width - 4 - nameWidth - flag.length) + flag, s.contested && !noColor ? { fg: CONTESTED, bold: true } : { fg: MUTED }),
       ];
     }
     out.push(here ? line.map((seg) => ({ ...seg, inverse: focused || seg.inverse })) : line);

@@ -22,7 +22,7 @@ test('at 2026-11-30 the frame says the latest report, counts stale sites, marks 
   await ui.press(KEYS.enter);
   const d = await settled(ui.frame, /Kim Hyong Jik County  김형직군/);
   assert.match(d, /As of 2026-11-30: FAR BELOW CAPACITY\? \(reported, STALE\)/);
-  assert.match(d, /Published 2025-08-31 · STALE: newest evidence/, "Daily NK's August report, published by 31 Aug");
+  assert.match(d, /Published Aug 2025 \(counted from 2025-08-31\) · STALE:/, "Daily NK's August report, dated by month, counted from its last day");
   assert.match(d, /2025-08-31, older than 6 months/);
   assert.match(d, /CONTESTED/);
   ui.unmount();
@@ -40,6 +40,6 @@ test('hindsight at 2025-06-30: the header says so and Kim Hyong Jik shows the sh
   d = await settled(ui.frame, /HINDSIGHT/);
   assert.match(d.split('\n')[0]!, /as of 2025-06-30 HINDSIGHT · latest report/);
   assert.match(d, /As of 2025-06-30: DISRUPTED\? \(reported\) since A/, 'the shutdown since April, reported in August');
-  assert.match(d, /Published 2025-08-31 · newest evidence 2025-06-30/);
+  assert.match(d, /Published Aug 2025 \(counted from 2025-08-31\) · newest/);
   ui.unmount();
 });

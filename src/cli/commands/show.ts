@@ -90,7 +90,7 @@ export function reportLines(r: SiteReport, columns: number): string[] {
   if (r.status) {
     out.push(
       ...wrap(
-        `Published ${r.status.published}; covers ${r.status.period_start}${r.status.period_end === r.status.period_start ? '' : ` to ${r.status.period_end}`}; newest evidence ${r.status.newest_evidence}` +
+        `Published ${r.status.published_label}; covers ${r.status.period_start}${r.status.period_end === r.status.period_start ? '' : ` to ${r.status.period_end}`}; newest evidence ${r.status.newest_evidence}` +
           (r.status.stale ? ` (STALE: older than ${r.stale_after_months} months)` : ''),
       ),
     );
