@@ -58,7 +58,7 @@ test('table output aligns Hangul and marks contested sites', async () => {
   const lines = r.out.split('\n');
   assert.match(lines[0]!, /^Year +Province +Site +한글 +Status +Since +Says who +Flags$/);
   const kim = lines.find((l) => l.includes('김형직군'));
-  assert.match(kim!, / C \?$/, 'Flags: contested, uncertain');
+  assert.match(kim!, / ! \?$/, 'Flags: contested, uncertain (the dashboard list uses the same marks)');
   assert.match(r.out, /20 sites as of 2025-09-30 \(what was known then\); latest report 2025-0\d-\d\d\.\n\d+ contested .*; \d+ stale/);
   // Rodong's claim describes April to 18 Aug; Daily NK's report describes August and follows it.
   assert.match(kim!, /far below capacity \(reported\) .* \?$/, 'the August report (uncertain: overlapped by the April–August claim)');

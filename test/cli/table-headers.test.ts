@@ -100,7 +100,7 @@ test('list table: flags are letters in their own headed column, explained once u
   const used = new Set(flags.flatMap((f) => f.split(' ').filter(Boolean)));
   assert.deepEqual([...used].sort(), LIST_FLAGS.map((f) => f.letter).sort(), 'all three flags occur in this sample');
   const kim = rows.find((row) => row[3] === '김형직군')!;
-  assert.equal(kim[7], 'C ?', 'Kim Hyong Jik: contested, uncertain');
+  assert.equal(kim[7], '! ?', 'Kim Hyong Jik: contested, uncertain');
   assert.equal(kim[0], '2024', 'the year column holds the year alone');
   assert.equal(lines.filter((l) => l.startsWith('Flags: ')).length, 1);
   assert.equal(lines.at(-2), `Flags: ${LIST_FLAGS.map((f) => `${f.letter} ${f.meaning}`).join(' · ')}.`);

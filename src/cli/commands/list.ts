@@ -105,11 +105,15 @@ function toCsv(rows: Stamped[], bom: boolean): string {
   );
 }
 
-/** The letters of the table's Flags column, in the order they are shown, with their legend (README "Commands"). */
+/**
+ * The marks of the table's Flags column, in the order they are shown, with their legend (README
+ * "Commands"). The dashboard's marks: `!` contested and `?` uncertain mean the same there; `*`
+ * there is a state claim, so a pilot is `P` here.
+ */
 export const LIST_FLAGS = [
-  { letter: 'C', meaning: 'contested (state media and outside reports disagree)', has: (r: SiteSummary) => r.contested },
+  { letter: '!', meaning: 'contested (state media and outside reports disagree)', has: (r: SiteSummary) => r.contested },
   { letter: '?', meaning: 'uncertain (see show)', has: (r: SiteSummary) => r.uncertain },
-  { letter: '*', meaning: 'pilot or related site, not a yearly batch', has: (r: SiteSummary) => r.role !== 'batch' },
+  { letter: 'P', meaning: 'pilot or related site, not a yearly batch', has: (r: SiteSummary) => r.role !== 'batch' },
 ] as const;
 
 /** The table: one headed column per field (flags as letters), then counts and the flag legend, once. */
