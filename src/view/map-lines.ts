@@ -21,6 +21,8 @@ export interface MapView {
   names: 'en' | 'ko';
   /** Counties whose status is stale (dotted over). */
   stale?: ReadonlySet<string>;
+  /** Draw the first-level units' names (default true); false for a locator whose caption names the unit. */
+  labels?: boolean;
 }
 
 const SITE_NAMES = new WeakMap<Atlas, Map<string, { name_en: string; name_ko: string }>>();
@@ -93,6 +95,7 @@ export function mapLines(atlas: Atlas, width: number, height: number, view: MapV
     noColor: view.colorLevel === 0,
     palette: view.colorLevel === 1 ? 'ansi16' : 'truecolor',
     ...(countyLabels ? { countyLabels } : {}),
+    ...(view.labels === false ? { labels: false } : {}),
     ...(view.stale ? { stale: view.stale } : {}),
   });
   return frame.cells.map((row) => {

@@ -15,6 +15,10 @@ import { LEGEND, STALE_MARK } from '../../src/map/legend.js';
 import { gapRows, type GapRow } from '../../src/model/gap.js';
 import { ageText, gapQuoteText } from '../../src/view/gap-lines.js';
 import { cli } from '../helpers/cli.js';
+import { composeSlide } from '../../src/export/slide/compose.js';
+import { parseSlideSize } from '../../src/export/slide/size.js';
+import { wholeQuotes } from '../../src/export/slide/whole-quotes.js';
+import { plain } from '../../src/view/paint.js';
 import { scratchDir } from '../helpers/scratch.js';
 import { bundledAtlas } from '../helpers/ui.js';
 
@@ -40,8 +44,12 @@ function mapAndLegend(txt: string): { map: string; legend: Set<string> } {
   const legendAt = lines.findIndex((l) => l.startsWith('Legend: '));
   assert.ok(legendAt > 0, 'the TXT slide has a legend under its map');
   const map = lines.slice(5, legendAt).filter((l) => !l.startsWith('Where it is: ')).join('\n');
-  // "Legend: █ Kim Hyong Jik (this slide)  ░ Under construction  …": each item is a glyph, a space and a label.
-  const legend = new Set([...lines[legendAt]!.slice(8).matchAll(/(?:^|  )(\S) /g)].map((m) => m[1]!));
+  // "Legend: █ Kim Hyong Jik (this slide)  ░ Under construction  …": each item is a glyph, a space and a
+  // label; the legend wraps to the slide's width, its continuation lines indented under the first item.
+  let end = legendAt + 1;
+  while (lines[end]?.startsWith('        ')) end++;
+  const items = [lines[legendAt]!.slice(8), ...lines.slice(legendAt + 1, end).map((l) => l.trim())].join('  ');
+  const legend = new Set([...items.matchAll(/(?:^|  )(\S) /g)].map((m) => m[1]!));
   return { map, legend };
 }
 
@@ -68,7 +76,7 @@ test('the county slide maps its province zoomed, with the county highlighted, an
   const txt = await exportText('county:kimhyongjik');
   const lines = txt.split('\n');
   const top = lines.findIndex((l) => l.startsWith('Ryanggang 량강도 · Kim Hyong Jik County highlighted'));
-  const locator = lines.findIndex((l) => l.startsWith('Where it is: Kim Hyong Jik County in North Korea'));
+  const locator = lines.findIndex((l) => l.startsWith('Where it is: Kim Hyong Jik County, Ryanggang, North Korea'));
   assert.ok(top > 0 && locator > top, 'a province map, then a locator map');
   const provinceMap = lines.slice(top + 1, locator).join('\n');
   // County names are drawn only at province zoom; the Ryanggang counties are there, the capital is not.
@@ -84,6 +92,33 @@ test('the county slide maps its province zoomed, with the county highlighted, an
   assert.match(svg, /fill="#cc79a7"/);
   assert.doesNotMatch(svg, /Selected county/);
   assert.match(svg, /Kim Hyong Jik County \(this slide\)/);
+});
+
+test('on every county slide the locator is captioned with the county and its own first-level unit, and names no other unit', () => {
+  const atlas = bundledAtlas();
+  const d = atlas.dataset;
+  // Once the locator carried the national map's unit labels: beside Kim Hyong Jik (Ryanggang) the only
+  // one was "◂North Hamgyong", and a reader placed the county there.
+  const unitWords = d.registry.provinces.flatMap((p) => [p.name_en, ...p.name_en.split(' ').filter((w) => w.length > 3)]);
+  for (const site of d.sites) {
+    for (const size of ['160x48', '16:9', '60x16']) {
+      const slide = composeSlide(atlas, { kind: 'county', id: site.id }, { size: parseSlideSize(size), lens: { asOf: '2025-12-31' }, noColor: true, vectorChart: false, generatedAt: null });
+      const map = slide.map.map(plain);
+      const where = `${site.id} ${size}`;
+      const at = map.findIndex((l) => l.startsWith('Where it is: '));
+      assert.ok(at > 0, `${where}: a locator under the province map`);
+      let cap = at + 1;
+      while (map[cap]?.startsWith('  ') && !/[⠀-⣿█▒▓░]/.test(map[cap]!)) cap++;
+      const caption = map.slice(at, cap).map((l) => l.trim()).join(' ');
+      const unit = d.registry.provinceById.get(site.province)!.name_en;
+      assert.equal(caption, `Where it is: ${site.name_en}, ${unit}, North Korea`, where);
+      // The locator itself names nothing: no first-level unit, so none can be taken for the county's own.
+      const locator = map.slice(cap).join('\n');
+      for (const w of unitWords) assert.ok(!locator.includes(w), `${where}: the locator names "${w}"`);
+      assert.doesNotMatch(locator, /[A-Za-z]{3,}/, `${where}: the locator has no labels`);
+      assert.match(locator, /█/, `${where}: the county is highlighted on the locator`);
+    }
+  }
 });
 
 test('the county slide has the whole detail: the claim and the report with dates, the state prices, sources with relay outlets', async () => {
@@ -248,7 +283,11 @@ function assertGapRowsShown(txt: string, rows: readonly GapRow[], where: string,
 
 test('the county slide shows its gap rows and the gap slide every row, every field whole (name, status, date, outlet with relay, quote)', async () => {
   const d = bundledAtlas().dataset;
-  const rows: GapRow[] = gapRows(d, { asOf: '2025-12-31' });
+  // The slide shows every quote and note whole: the model's 160-character cut for the screen's table
+  // ("paper and textile lines fully stopped fo…") is undone from the data.
+  const rows: GapRow[] = wholeQuotes(d, gapRows(d, { asOf: '2025-12-31' }));
+  assert.ok(gapRows(d, { asOf: '2025-12-31' }).some((r) => r.outside?.quote?.endsWith('…')), 'the model shortens some quote on the day');
+  assert.deepEqual(rows.flatMap((r) => [r.state, r.outside]).filter((x) => x?.quote?.endsWith('…')).map((x) => x!.quote), [], 'every shortened quote is found whole');
   assert.ok(rows.length > 20 && rows.some((r) => r.contested), 'the bundled data has contested and other gap rows on the day');
   // Wide (the two sides side by side) and narrow (stacked).
   for (const size of ['160x48', '60x16']) assertGapRowsShown(await exportText('gap', size), rows, `gap ${size}`);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DOMParser } from '@xmldom/xmldom';
 import { composeSlide, type Slide, type SlideView } from '../../src/export/slide/compose.js';
-import { pageMeta, renderSlide, slidePages } from '../../src/export/slide/render.js';
+import { pageMeta, renderSlide, slidePages, slideToText } from '../../src/export/slide/render.js';
 import { parseSlideSize, SIZE_PRESETS } from '../../src/export/slide/size.js';
 import { layoutFrame, textWidthPx } from '../../src/export/frame-layout.js';
 import { CELL_HEIGHT, FRAME } from '../../src/export/geometry.js';
@@ -40,6 +40,8 @@ const name = (v: SlideView) => ('id' in v ? `${v.kind}:${v.id}` : v.kind);
 /** Problems that would show a reader a cut page: text past a block, a block past the grid, frame text past the page. */
 function cuts(page: Slide): string[] {
   const out: string[] = [];
+  const site = page.view.kind === 'county' ? atlas.dataset.sites.find((x) => 'id' in page.view && x.id === page.view.id) : undefined;
+  const facilities = (site?.facilities ?? []).map((f) => f.name);
   for (const b of page.blocks) {
     if (b.col + b.width > page.grid.cols) out.push(`block at col ${b.col} is ${b.width} wide in a ${page.grid.cols}-cell grid`);
     if (b.row + b.height > page.grid.rows) out.push(`block at row ${b.row} is ${b.height} tall in a ${page.grid.rows}-row grid`);
@@ -47,6 +49,10 @@ function cuts(page: Slide): string[] {
     for (const l of b.lines) {
       const w = l.reduce((n, s) => n + displayWidth(s.text), 0);
       if (w > b.width) out.push(`line "${plain(l).trim().slice(0, 40)}" is ${w} cells in a ${b.width}-cell block`);
+      // Nothing is cut with an ellipsis to fit (the compact table's "C…" column, a gap note's "fo…"),
+      // but a county's facility names, which the detail (view/detail-lines.ts) shortens by design.
+      const t = plain(l).trimStart();
+      if (t.includes('…') && !facilities.some((f) => f.startsWith(t.slice(0, t.indexOf('…'))))) out.push(`line "${t.slice(0, 60)}" is cut with …`);
     }
   }
   const layout = layoutFrame(page.grid, pageMeta(page));
@@ -63,6 +69,24 @@ function cuts(page: Slide): string[] {
   if (layout.legend.length !== page.meta.legend.length) out.push('a legend item is not drawn');
   return out;
 }
+
+/** Lines of the TXT slide wider than its grid (header, map, legend, text, credits). */
+function wideTxtLines(slide: Slide): string[] {
+  return slideToText(slide).split('\n').filter((l) => displayWidth(l) > slide.grid.cols).map((l) => `${displayWidth(l)} > ${slide.grid.cols}: ${l.slice(0, 60)}`);
+}
+
+test('every TXT slide at every preset keeps every line within the slide width, and nothing in it is cut with …', () => {
+  for (const size of ['16:9', '16:9-small']) {
+    for (const asOf of LENSES.map((l) => l.asOf)) {
+      for (const view of allViews()) {
+        const slide = compose(view, size, asOf, true);
+        const where = `${size} ${name(view)} ${asOf} txt`;
+        assert.deepEqual(wideTxtLines(slide), [], where);
+        assert.deepEqual(cuts(slide), [], where);
+      }
+    }
+  }
+});
 
 test('every view at every preset is exactly the preset size, on every page, and nothing on a page is cut', async () => {
   const views = allViews();
@@ -103,6 +127,7 @@ test('at COLSxROWS sizes a slide keeps its width, grows taller rather than cut, 
         assert.equal(slide.grid.cols, cols, where);
         assert.ok(slide.grid.rows >= rows, where);
         assert.deepEqual(cuts(slide), [], where);
+        if (txt) assert.deepEqual(wideTxtLines(slide), [], where);
         longestLegend = Math.max(longestLegend, slide.meta.legend.length);
       }
     }

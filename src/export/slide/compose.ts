@@ -34,6 +34,7 @@ import { layoutFrame } from '../frame-layout.js';
 import type { CellGrid, ExportMeta, LegendItem } from '../types.js';
 import { linesToGrid, type Placed } from './lines-to-grid.js';
 import { mapLegend } from './map-legend.js';
+import { wholeQuotes } from './whole-quotes.js';
 import { headingLine, nationalContestedLines, nationalListLines, nationalSiteNameLines, nationalTableLines, siteTableLines, summaries } from './content.js';
 import type { SlideSize } from './size.js';
 import { LEGEND, STALE_MARK } from '../../map/legend.js';
@@ -197,15 +198,17 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     const c = columns(cols, min);
     // The map titles wrap (a long site name never runs under the next column).
     const mapTitle = wrapLine([text(sanitizeInline(`${p?.name_en ?? site.province} ${p?.name_ko ?? ''}`), { bold: true }), text(` · ${sanitizeInline(site.name_en)} highlighted`, { fg: MUTED })], c.width, 2);
-    const locatorTitle = wrapLine([text(`Where it is: ${sanitizeInline(site.name_en)} in North Korea`, { fg: MUTED })], c.width, 2);
+    // The locator names the county's own first-level unit in its caption and draws no unit names: a
+    // neighbour's name beside the highlight (◂North Hamgyong by Kim Hyong Jik) placed it in the wrong unit.
+    const locatorTitle = wrapLine([text(sanitizeInline(`Where it is: ${site.name_en}, ${p?.name_en ?? site.province}, North Korea`), { fg: MUTED })], c.width, 2);
     // The province map takes what the titles and the 12-row locator leave of the slide's height.
     const room = rows - mapTitle.length - locatorTitle.length - 12;
     const provinceMap = mapLines(atlas, c.width, Math.max(8, Math.min(mapHeight(c.width, rows) - 14, room)), { selected: site.county.id, statuses, stale, colorLevel, province: site.province, names: 'en' });
     // A locator: the whole country with the county highlighted, so the slide says where it is.
-    const locator = mapLines(atlas, c.width, 12, { selected: site.county.id, statuses, stale, colorLevel, province: null, names: 'en' });
+    const locator = mapLines(atlas, c.width, 12, { selected: site.county.id, statuses, stale, colorLevel, province: null, names: 'en', labels: false });
     drawn = [...provinceMap, ...locator];
     map = [...mapTitle, ...trimBlankRows(provinceMap), ...locatorTitle, ...trimBlankRows(locator)];
-    const gap = gapRows(d, lens, { province: site.province }).filter((r) => r.site_id === site.id);
+    const gap = wholeQuotes(d, gapRows(d, lens, { province: site.province })).filter((r) => r.site_id === site.id);
     const gapLines = gap.length > 0 ? gapBlockLines(gap, c.width, o.noColor) : [];
     // What the source tags mean, first: the slide has no help screen to look them up in.
     const key: Line = [text('Tags: ', { fg: MUTED })];
@@ -230,7 +233,7 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     // Then each site's newest state-media claim beside its newest outside report, whole, when that
     // fits the slide without growing it (a province with many sites has the gap slide for that).
     // As many whole site blocks as fit, in the gap order (contested first); the rest are named as on the gap slide.
-    const gap = gapRows(d, lens, { province: p.id });
+    const gap = wholeQuotes(d, gapRows(d, lens, { province: p.id }));
     const top = Math.min(rows, map.length + 1);
     for (let n = gap.length; n > 0; n--) {
       const more = gap.length - n;
@@ -270,7 +273,7 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     min = Math.min(cols, 88);
     keep = true;
     const w = columns(cols, min).width;
-    body = [...gapBlockKey(w, o.noColor), [], ...gapBlockLines(gapRows(d, lens), w, o.noColor)];
+    body = [...gapBlockKey(w, o.noColor), [], ...gapBlockLines(wholeQuotes(d, gapRows(d, lens)), w, o.noColor)];
   } else {
     meta.title = 'The roll-out: inaugurations against the 200-site target';
     meta.subtitle = 'Cumulative inaugurations by month, one series per batch; outside reports of disruption marked on the time axis';

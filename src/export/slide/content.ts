@@ -10,8 +10,9 @@ import { STATUSES, STATUS_LABELS, type Status } from '../../model/vocabulary.js'
 import { LEGEND } from '../../map/legend.js';
 import { sanitizeInline } from '../../text/sanitize.js';
 import { renderTable } from '../../text/table.js';
-import { fitLine, text, wrapLine, type Line } from '../../view/paint.js';
+import { text, wrapLine, type Line } from '../../view/paint.js';
 import { MUTED, statusColour } from '../../view/theme.js';
+import { displayWidth } from '../../text/width.js';
 
 /** "── Title ─────" across `width` cells, bold title. */
 export function headingLine(title: string, width: number): Line {
@@ -89,9 +90,23 @@ const SHORT: Record<Status, string> = {
   unknown: 'Unkn',
 };
 
+/** Two-letter column headers, for a column too narrow for SHORT (the key under the table gives the full labels). */
+const TINY: Record<Status, string> = {
+  selected: 'Se',
+  under_construction: 'UC',
+  inaugurated: 'In',
+  operating: 'Op',
+  underproducing: 'Lo',
+  operating_for_show: 'Sh',
+  disrupted: 'Di',
+  unknown: 'Un',
+};
+
 /**
  * The compact national table: one row per first-level unit (all of them), its number of program
- * sites and the count per status, and a total row. For when the full list does not fit.
+ * sites and the count per status, and a total row. For when the full list does not fit. Never cut:
+ * when the table is wider than `width` cells its headers shorten (two letters, "Cont"; the key under
+ * it spells them out), then the units are named in English only; the key wraps.
  */
 export function nationalTableLines(dataset: Dataset, lens: Lens, width: number, noColor: boolean): Line[] {
   const per = dataset.registry.provinces.map((p) => ({
@@ -101,20 +116,32 @@ export function nationalTableLines(dataset: Dataset, lens: Lens, width: number, 
   }));
   const shown = STATUSES.filter((st) => per.some((x) => x.sites.some((s) => s.status === st)));
   const count = (sites: SiteSummary[], st: Status) => sites.filter((s) => s.status === st).length;
-  const rows = per.map(({ p, sites, all }) => [sanitizeInline(`${p.name_en} ${p.name_ko}`), String(all), ...shown.map((st) => String(count(sites, st) || '·')), String(sites.filter((s) => s.contested).length || '·')]);
   const allSites = per.flatMap((x) => x.sites);
-  rows.push(['All units', String(dataset.sites.length), ...shown.map((st) => String(count(allSites, st))), String(allSites.filter((s) => s.contested).length)]);
-  const table = renderTable(
-    [{ header: 'First-level unit', max: 24 }, { header: 'Sites', align: 'right' }, ...shown.map((st) => ({ header: SHORT[st], align: 'right' as const })), { header: 'Contested', align: 'right' }],
-    rows,
-    ' ',
-  );
+  const build = (labels: Record<Status, string>, contested: string, korean: boolean) => {
+    const rows = per.map(({ p, sites, all }) => [sanitizeInline(korean ? `${p.name_en} ${p.name_ko}` : p.name_en), String(all), ...shown.map((st) => String(count(sites, st) || '·')), String(sites.filter((s) => s.contested).length || '·')]);
+    rows.push(['All units', String(dataset.sites.length), ...shown.map((st) => String(count(allSites, st))), String(allSites.filter((s) => s.contested).length)]);
+    return renderTable(
+      [{ header: 'First-level unit' }, { header: 'Sites', align: 'right' }, ...shown.map((st) => ({ header: labels[st], align: 'right' as const })), { header: contested, align: 'right' }],
+      rows,
+      ' ',
+    );
+  };
+  const fits = (t: string[]) => t.every((l) => displayWidth(l) <= width);
+  let labels = SHORT;
+  let table = build(SHORT, 'Contested', true);
+  if (!fits(table)) {
+    labels = TINY;
+    table = build(TINY, 'Cont', true);
+    if (!fits(table)) table = build(TINY, 'Cont', false);
+  }
   const out: Line[] = table.map((l, i) => [text(l, i === 0 || i === table.length - 1 ? { bold: true } : i === 1 ? { fg: MUTED } : {})]);
   // The swatches for the status columns, under the header (colour or glyph).
   const key: Line = [text('Status columns: ', { fg: MUTED })];
-  for (const st of shown) key.push(text(`${SHORT[st]} `, { bold: true }), ...swatch(st, noColor), text(` ${STATUS_LABELS[st]}  `, { fg: MUTED }));
+  for (const st of shown) key.push(text(`${labels[st]} `, { bold: true }), ...swatch(st, noColor), text(` ${STATUS_LABELS[st]}  `, { fg: MUTED }));
+  if (labels === TINY) key.push(text('Cont', { bold: true }), text(' contested sites', { fg: MUTED }));
   out.push([], ...wrapLine(key, width, 2));
-  return out.map((l) => fitLine(l, width));
+  // Wider than the slide only if even the shortest table is (a grid under ~45 cells); wrapped, not cut.
+  return out.flatMap((l) => wrapLine(l, width, 2));
 }
 
 /**

@@ -8,7 +8,8 @@ import { gridToSvg } from '../svg.js';
 import { gridToHtml } from '../html.js';
 import { cleanLine, cleanText } from '../escape.js';
 import { writeFileAtomic } from '../write-atomic.js';
-import { painter, plain } from '../../view/paint.js';
+import { painter, plain, text, wrapLine } from '../../view/paint.js';
+import { displayWidth } from '../../text/width.js';
 import type { ExportMeta } from '../types.js';
 import type { Slide } from './compose.js';
 import { gridToLines } from './lines-to-grid.js';
@@ -16,22 +17,47 @@ import { gridToLines } from './lines-to-grid.js';
 export const SLIDE_FORMATS = ['png', 'svg', 'html', 'txt', 'ansi'] as const;
 export type SlideFormat = (typeof SLIDE_FORMATS)[number];
 
-/** The plain-text slide: provenance header, map, legend (exactly the glyphs the map uses), text, credits. */
+/**
+ * The plain-text slide: provenance header, map, legend (exactly the glyphs the map uses), text, credits.
+ * No line is wider than the slide's grid (`slide.grid.cols` cells): the header, legend and credits
+ * wrap (a legend item is never split across lines unless it alone is wider than the slide).
+ */
 export function slideToText(slide: Slide): string {
   const m: ExportMeta = slide.meta;
-  const out: string[] = [cleanLine(m.title)];
-  if (m.subtitle) out.push(cleanLine(m.subtitle));
-  out.push(`Data as of ${cleanLine(m.asOf)}`, '');
+  const width = slide.grid.cols;
+  const wrap = (s: string, indent = 2): string[] => wrapLine([text(s)], width, indent).map((l) => plain(l).trimEnd());
+  const out: string[] = [...wrap(cleanLine(m.title))];
+  if (m.subtitle) out.push(...wrap(cleanLine(m.subtitle)));
+  out.push(...wrap(`Data as of ${cleanLine(m.asOf)}`), '');
   if (slide.map.length > 0) {
     out.push(...slide.map.map((l) => cleanText(plain(l)).trimEnd()));
-    if (m.legend.length > 0) out.push(`Legend: ${m.legend.map((l) => `${cleanLine(l.glyph) || ' '} ${cleanLine(l.label)}`).join('  ')}`);
+    if (m.legend.length > 0) out.push(...legendLines(m.legend.map((l) => `${cleanLine(l.glyph) || ' '} ${cleanLine(l.label)}`), width));
     out.push('');
   }
   out.push(...slide.flow.map((l) => cleanText(plain(l)).trimEnd()), '');
-  for (const c of m.credits) out.push(cleanLine(c));
-  if (m.schematicNote) out.push(cleanLine(m.schematicNote));
-  if (m.generatedAt !== null) out.push(`Generated ${cleanLine(m.generatedAt)}`);
+  for (const c of m.credits) out.push(...wrap(cleanLine(c)));
+  if (m.schematicNote) out.push(...wrap(cleanLine(m.schematicNote)));
+  if (m.generatedAt !== null) out.push(...wrap(`Generated ${cleanLine(m.generatedAt)}`));
   return `${out.join('\n')}\n`;
+}
+
+/** "Legend: " and the items two spaces apart, packed into lines of at most `width` cells; continuation lines indented under the first item. */
+function legendLines(items: readonly string[], width: number): string[] {
+  const head = 'Legend: ';
+  const pad = ' '.repeat(head.length);
+  const out: string[] = [];
+  let line = head;
+  for (const item of items) {
+    const start = line === head || line === pad;
+    if (!start && displayWidth(line) + 2 + displayWidth(item) > width) {
+      out.push(line);
+      line = pad;
+    }
+    line += (line === head || line === pad ? '' : '  ') + item;
+  }
+  out.push(line);
+  // An item wider than the slide by itself wraps at its spaces.
+  return out.flatMap((l) => wrapLine([text(l)], width, head.length).map((w) => plain(w).trimEnd()));
 }
 
 /**
