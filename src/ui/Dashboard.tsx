@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import type { Atlas } from '../atlas.js';
 import { countyStatusView } from '../atlas.js';
 import { buildSiteReport } from '../model/site-report.js';
-import { cursorIndex, groupRows, visibleSites } from '../view/list-rows.js';
+import { cursorIndex, filterOptionCounts, groupRows, visibleSites } from '../view/list-rows.js';
 import { FOOTER_ROWS, HEADER_ROWS, layout, MIN_COLS, MIN_ROWS } from '../view/layout.js';
 import { exportLines, filterLines, footerLine, headerLines, helpLines, searchLines } from '../view/chrome-lines.js';
 import { provinceDetailLines, siteDetailLines } from '../view/detail-lines.js';
@@ -92,7 +92,8 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
     // One pane fills the area between header and footer (view/mode-panes.ts says what is in it).
     const [w, h] = [cols, rows - HEADER_ROWS - FOOTER_ROWS];
     const search = state.overlay === 'search' ? searchOverlay(ctx, visible, state, inner(w), innerH(h)) : [];
-    const pane = modePane(state, { rows: gapRows, rollout, filterOptions: ctx.filterOptions, search }, inner(w), innerH(h), noColor);
+    const filterCounts = state.overlay === 'filter' ? filterOptionCounts(ctx.dataset, state, ctx.filterOptions) : undefined;
+    const pane = modePane(state, { rows: gapRows, rollout, filterOptions: ctx.filterOptions, ...(filterCounts ? { filterCounts } : {}), search }, inner(w), innerH(h), noColor);
     const panes = [{ title: pane.title, lines: pane.lines, focused: true, x: 0, y: HEADER_ROWS, width: w, height: h }];
     return <Frame frame={composeFrame({ cols, rows, header, panes, footer, paint, color: !noColor })} />;
   }
@@ -103,7 +104,7 @@ export function Dashboard({ atlas, ctx, state, cols, rows, colorLevel }: Dashboa
   if (state.overlay === 'help') [detail, detailTitle] = scrolled(helpLines(inner(L.detail.width)), state.overlayScroll, detailRows, 'Help');
   else if (state.overlay === 'filter') {
     // The option under the cursor is always in view (two title lines precede the options).
-    const options = filterLines(ctx.filterOptions, state);
+    const options = filterLines(ctx.filterOptions, state, filterOptionCounts(ctx.dataset, state, ctx.filterOptions));
     [detail, detailTitle] = scrolled(options, Math.max(0, 2 + state.filter.cursor - detailRows + 1), detailRows, 'Filter');
   }
   else if (state.overlay === 'export') [detail, detailTitle] = [exportLines(), 'Export'];

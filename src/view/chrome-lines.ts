@@ -159,12 +159,19 @@ function wrapWords(s: string, width: number): string[] {
   return out.map((l) => truncateCells(l, width));
 }
 
-export function filterLines(options: readonly FilterOption[], state: ViewState): Line[] {
-  const out: Line[] = [[text('Filter', { bold: true }), text('  (none checked = show all)', { fg: MUTED })], []];
+/**
+ * The filter menu: a title line, a line saying what the counts are (blank without them), then one line per option, "[x] status: operating (12)",
+ * the option under the cursor in inverse. `counts` (list-rows.ts filterOptionCounts) gives, per
+ * option, the sites it alone shows on the as-of date; an option with none is dimmed.
+ */
+export function filterLines(options: readonly FilterOption[], state: ViewState, counts?: readonly number[]): Line[] {
+  const out: Line[] = [[text('Filter', { bold: true }), text('  (none checked = show all)', { fg: MUTED })], counts ? [text('(n): its sites on the as-of date', { fg: MUTED })] : []];
   options.forEach((o, i) => {
     const on = o.kind === 'status' ? state.filter.statuses.includes(o.value) : state.filter.years.includes(o.value);
     const label = o.kind === 'status' ? `status: ${o.value === 'contested' || o.value === 'stale' ? o.value : statusWord(o.value)}` : `year: ${o.value}`;
-    out.push([text(`${on ? '[x]' : '[ ]'} ${label}`, i === state.filter.cursor ? { inverse: true } : {})]);
+    const n = counts?.[i];
+    const style = { ...(i === state.filter.cursor ? { inverse: true } : {}), ...(n === 0 ? { fg: MUTED } : {}) };
+    out.push([text(`${on ? '[x]' : '[ ]'} ${label}${n === undefined ? '' : ` (${n})`}`, style)]);
   });
   return out;
 }

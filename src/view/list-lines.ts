@@ -2,7 +2,7 @@
 import type { Strength } from '../model/vocabulary.js';
 import { statusWord } from './status-words.js';
 import { sanitizeInline } from '../text/sanitize.js';
-import { displayWidth, padCells, truncateCells } from '../text/width.js';
+import { displayWidth, padCells, truncateCells, wrapCells } from '../text/width.js';
 import type { ListRow } from './list-rows.js';
 import { text, type Line } from './paint.js';
 import { CONTESTED, MUTED, statusColour, statusGlyph } from './theme.js';
@@ -58,6 +58,7 @@ export function listLines(rows: readonly ListRow[], cursor: number, width: numbe
     }
     out.push(here ? line.map((seg) => ({ ...seg, inverse: focused || seg.inverse })) : line);
   }
-  if (rows.length === 0) out.push([text('No site matches the filters (f to change, c to clear).', { fg: MUTED })]);
+  // Wrapped, never cut: at 80×24 the list is 32 cells wide.
+  if (rows.length === 0) for (const l of wrapCells('No site matches the filters (f to change, c to clear).', width)) out.push([text(l, { fg: MUTED })]);
   return out;
 }

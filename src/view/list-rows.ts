@@ -2,7 +2,7 @@
 import { listSites, type SiteSummary } from '../model/site-summary.js';
 import type { Dataset } from '../model/types.js';
 import type { Status } from '../model/vocabulary.js';
-import { lensOf, type ViewState } from './state.js';
+import { lensOf, type StatusFilter, type ViewState } from './state.js';
 
 export type ListRow =
   | { kind: 'province'; key: string; id: string; name_en: string; name_ko: string; count: number; collapsed: boolean; counts: Partial<Record<Status, number>> }
@@ -23,6 +23,24 @@ export function visibleSites(dataset: Dataset, state: Pick<ViewState, 'asOf' | '
     (s) =>
       (years.length === 0 || years.includes(s.year)) &&
       (statuses.length === 0 || statuses.some((f) => (f === 'contested' ? s.contested : f === 'stale' ? s.stale : s.status === f))),
+  );
+}
+
+/**
+ * Per filter option, how many sites known as of the date it alone would show (other filters
+ * ignored): the counts the filter menu prints beside each option, so an option no site has on the
+ * day (`status: selected` once every county has begun) reads "(0)" before it is ticked.
+ */
+export function filterOptionCounts(
+  dataset: Dataset,
+  state: Pick<ViewState, 'asOf' | 'hindsight' | 'staleAfterMonths' | 'filter'>,
+  options: readonly ({ kind: 'status'; value: StatusFilter } | { kind: 'year'; value: number })[],
+): number[] {
+  const all = visibleSites(dataset, { ...state, filter: { statuses: [], years: [], cursor: 0 } });
+  return options.map((o) =>
+    o.kind === 'year'
+      ? all.filter((s) => s.year === o.value).length
+      : all.filter((s) => (o.value === 'contested' ? s.contested : o.value === 'stale' ? s.stale : s.status === o.value)).length,
   );
 }
 

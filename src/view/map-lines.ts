@@ -127,43 +127,75 @@ function longLabel(key: LegendKey): string {
   return statusHeading(key);
 }
 
-/** The swatch of one entry: its NO_COLOR glyph, or its fill (16-colour: with its glyph where the fill is shared). */
-function swatch(key: LegendKey, colorLevel: ColorLevel): Seg {
-  if (key === 'stale') return colorLevel === 0 ? text(STALE_MARK.glyph) : text(STALE_MARK.glyph.repeat(2), { fg: STALE_MARK.colour, bg: '#D0D0D0' });
+/** Tiny legend words, for the tightest legend only: the short words, and "other" for counties outside the programme. */
+function tinyLabel(key: LegendKey): string {
+  return key === 'none' ? 'other' : shortLabel(key);
+}
+
+/**
+ * The swatch of one entry: its NO_COLOR glyph, or its fill (16-colour: with its glyph where the fill is shared),
+ * two cells wide, or one when `narrow`.
+ */
+function swatch(key: LegendKey, colorLevel: ColorLevel, narrow = false): Seg {
+  const n = narrow ? 1 : 2;
+  if (key === 'stale') return colorLevel === 0 ? text(STALE_MARK.glyph) : text(STALE_MARK.glyph.repeat(n), { fg: STALE_MARK.colour, bg: '#D0D0D0' });
   const e = legendFor(colorLevel)[key];
   if (colorLevel === 0) return text(LEGEND[key].glyph === ' ' ? '' : LEGEND[key].glyph);
-  return colorLevel === 1 && GLYPH_FILL_16.has(key) ? text(`${e.glyph}${e.glyph}`, { bg: e.colour, fg: e.text }) : text('  ', { bg: e.colour });
+  return colorLevel === 1 && GLYPH_FILL_16.has(key) ? text(e.glyph.repeat(n), { bg: e.colour, fg: e.text }) : text(' '.repeat(n), { bg: e.colour });
+}
+
+/** How one legend candidate is laid out: its words, the cells between entries, swatch width, and packing. */
+interface LegendStyle {
+  label: (k: LegendKey) => string;
+  gap: number;
+  narrow: boolean;
+  /** Fill lines widest entry first (each line still in legend order) instead of strictly in legend order. */
+  pack: boolean;
 }
 
 /**
  * The map legend for `keys` (statuses drawn, in legend order, and `stale`) wrapped to lines of at
  * most `width` cells, an entry (swatch and words) never split across lines: the full labels, or
- * the list's short words (one space apart if that saves a line) when they take fewer lines. Without colour, counties outside the
- * programme are blank (no entry); with colour they are grey and listed.
+ * the list's short words (one space apart if that saves a line), or, for the tightest panes (80×24),
+ * one-cell swatches with the short words packed widest first, then "other" for counties outside the
+ * programme and, with colour, no gap but the swatch between entries: whichever takes the fewest
+ * lines (the earlier on a tie). Without colour, counties outside the programme are blank (no entry);
+ * with colour they are grey and listed.
  */
 export function mapLegendLines(keys: readonly LegendKey[], width: number, colorLevel: ColorLevel): Line[] {
   const shown = keys.filter((k) => colorLevel !== 0 || k !== 'none');
-  const layout = (label: (k: LegendKey) => string, gap: number): Line[] => {
-    const out: Line[] = [];
-    let cur: Line = [];
-    let used = 0;
-    for (const k of shown) {
-      const entry = [swatch(k, colorLevel), text(` ${label(k)}`)];
-      const w = entry.reduce((n, seg) => n + displayWidth(seg.text), 0);
-      if (used > 0 && used + gap + w > width) {
-        out.push(cur);
-        cur = [];
-        used = 0;
-      }
-      if (used > 0) cur.push(text(' '.repeat(gap)));
-      cur.push(...entry);
-      used += (used > 0 ? gap : 0) + w;
+  const layout = ({ label, gap, narrow, pack }: LegendStyle): Line[] => {
+    const entries = shown.map((k, order) => {
+      const segs = [swatch(k, colorLevel, narrow), text(` ${label(k)}`)];
+      return { order, segs, w: segs.reduce((n, seg) => n + displayWidth(seg.text), 0) };
+    });
+    const bins: { used: number; items: typeof entries }[] = [];
+    const sorted = pack ? [...entries].sort((a, b) => b.w - a.w || a.order - b.order) : entries;
+    for (const e of sorted) {
+      const bin = pack ? bins.find((b) => b.used + gap + e.w <= width) : bins.at(-1) && bins.at(-1)!.used + gap + e.w <= width ? bins.at(-1) : undefined;
+      if (bin) {
+        bin.items.push(e);
+        bin.used += gap + e.w;
+      } else bins.push({ used: e.w, items: [e] });
     }
-    if (cur.length) out.push(cur);
-    return out;
+    return bins.map(({ items }) => {
+      const line: Line = [];
+      for (const e of [...items].sort((a, b) => a.order - b.order)) {
+        if (line.length && gap > 0) line.push(text(' '.repeat(gap)));
+        line.push(...e.segs);
+      }
+      return line;
+    });
   };
-  // The full labels; else the short words; else the short words one space apart: the fewest lines.
-  const candidates = [layout(longLabel, 2), layout(shortLabel, 2), layout(shortLabel, 1)];
+  const colour = colorLevel !== 0;
+  const candidates = [
+    layout({ label: longLabel, gap: 2, narrow: false, pack: false }),
+    layout({ label: shortLabel, gap: 2, narrow: false, pack: false }),
+    layout({ label: shortLabel, gap: 1, narrow: false, pack: false }),
+    layout({ label: shortLabel, gap: 1, narrow: true, pack: true }),
+    layout({ label: tinyLabel, gap: 1, narrow: true, pack: true }),
+    ...(colour ? [layout({ label: tinyLabel, gap: 0, narrow: true, pack: true })] : []),
+  ];
   return candidates.reduce((best, c) => (c.length < best.length ? c : best));
 }
 

@@ -27,7 +27,7 @@ export interface ModePane {
  */
 export function modePane(
   state: ViewState,
-  content: { rows: readonly GapRow[]; rollout: Rollout | null; filterOptions: readonly FilterOption[]; search: Line[] },
+  content: { rows: readonly GapRow[]; rollout: Rollout | null; filterOptions: readonly FilterOption[]; filterCounts?: readonly number[]; search: Line[] },
   width: number,
   height: number,
   noColor: boolean,
@@ -38,7 +38,7 @@ export function modePane(
     return { title: `Help${lines.length > height ? ` (${first + 1}–${Math.min(lines.length, first + height)} of ${lines.length}, PgUp/PgDn)` : ''}`, lines: lines.slice(first) };
   }
   if (state.overlay === 'filter') {
-    const lines = filterLines(content.filterOptions, state);
+    const lines = filterLines(content.filterOptions, state, content.filterCounts);
     return { title: 'Filter', lines: lines.slice(Math.max(0, 2 + state.filter.cursor - height + 1)) };
   }
   if (state.overlay === 'export') return { title: 'Export', lines: exportLines() };

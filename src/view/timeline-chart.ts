@@ -217,6 +217,7 @@ function legendLines(rollout: Rollout, width: number, noColor: boolean, targetOn
   for (const candidate of [build(false, '  '), build(false, ' '), build(true, '  '), build(true, ' ')]) {
     if (candidate.length <= 2 && candidate.every((l) => lineWidth(l) <= width)) return candidate;
   }
+  // Narrower than any pane on screen (the timeline pane is 78 cells at 80×24): three lines at most, fitted.
   return build(true, ' ').slice(0, 3).map((l) => fitLine(l, width));
 }
 

@@ -111,7 +111,9 @@ export function legendItems(rollout: Rollout, noColor: boolean, targetOnScale: b
     short: `disruption report (${rollout.markers.length})`,
     kind: 'marker',
   });
-  items.push({ glyph: '│', colour: CURSOR_COLOUR, label: `as-of date ${dayLabel(rollout.as_of)}`, short: 'as-of date', kind: 'cursor' });
+  // The as-of entry keeps its date in both forms: "│ as-of date" alone says nothing.
+  const asOf = `as-of date ${dayLabel(rollout.as_of)}`;
+  items.push({ glyph: '│', colour: CURSOR_COLOUR, label: asOf, short: asOf, kind: 'cursor' });
   if (targetOnScale) items.push({ glyph: '┄', colour: TARGET_COLOUR, label: `target ${rollout.target}`, short: `target ${rollout.target}`, kind: 'target' });
   if (undatedSites > 0)
     items.push({ glyph: '+', colour: MUTED, label: `${undatedSites} inaugurated, month unknown (not plotted)`, short: `${undatedSites} inaugurated, month unknown`, kind: 'note' });

@@ -56,7 +56,9 @@ test('the y scale comes from the data: the same top label at every size (60 for 
 test('the legend says it in words at every size: as-of date, outside report of disruption, reports dated only by year', () => {
   for (const w of [60, 78, 98, 118, 158, 198]) {
     const legend = frame(timelineChartLines(sampleRollout(), w, 24, true)).slice(-3).join(' ');
-    assert.match(legend, /│ as-of date/, `${w}`);
+    // The as-of entry keeps its date (at 78 cells, the 80×24 screen, it once read "│ as-of date" alone), and nothing is cut.
+    assert.match(legend, /│ as-of date 30 Nov 2026/, `${w}`);
+    assert.doesNotMatch(legend, /…/, `${w}`);
     assert.match(legend, /! (outside report of disruption|disruption report) \(5\)/, `${w}`);
     assert.match(legend, /\+ 2 disruption reports dated only by year/, `${w}`);
     assert.doesNotMatch(legend, /\+2!|│as of|!disruption/, `${w}`);
