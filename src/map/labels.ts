@@ -141,10 +141,9 @@ export function placeLabels(raster: LabelGrid): MapLabel[] {
     const cr = sumR[p]! / count[p]!;
     const small = tiny(p);
     let best: { col: number; row: number; text: string; d: number } | undefined;
-    // A city whose core has no room beside it (Pyongyang at 160×48: one core cell with its own
-    // fringe cells either side) may, failing all else, be named over its own fringe cells (cells
-    // not wholly inside it); the arrow still points at a core cell.
-    search: for (const strict of small ? [true, false] : [true]) {
+    // Core cells first; a city whose core has no room beside it (Pyongyang at some sizes: one core
+    // cell with its own cells either side) is pointed at from any cell drawn as one of its counties.
+    search: for (const core of small ? [true, false] : [true]) {
       for (const form of forms) {
       for (const side of ['right', 'left'] as const) {
         const text = side === 'right' ? `◂${form}` : `${form}▸`;
@@ -152,14 +151,14 @@ export function placeLabels(raster: LabelGrid): MapLabel[] {
         // The arrow points at a core cell of the unit (its middle dots all inside it, and drawn as
         // one of its counties), never at a stray dot or islet.
         raster.cellProvinceCore.forEach((q, cell) => {
-          if (q !== p || cellProvince[cell] !== p) return;
+          if ((core && q !== p) || cellProvince[cell] !== p) return;
           const r = Math.floor(cell / cols);
           const c = side === 'right' ? (cell % cols) + 1 : (cell % cols) - len;
           if (c < 0 || c + len > cols) return;
           let sea = 0;
           for (let i = 0; i < len; i++) {
             const k = r * cols + c + i;
-            if (taken[k] || (cellProvince[k] === p && (strict || raster.cellProvinceCore[k] === p))) return;
+            if (taken[k] || cellProvince[k] === p) return;
             if (cellProvince[k]! < 0) sea++;
             // Over another unit only for a city (tiny); a province that lacks room inside is
             // left unnamed rather than named over its neighbours.
