@@ -141,17 +141,14 @@ export function placeLabels(raster: LabelGrid): MapLabel[] {
     const cr = sumR[p]! / count[p]!;
     const small = tiny(p);
     let best: { col: number; row: number; text: string; d: number } | undefined;
-    // Core cells first; a city whose core has no room beside it (Pyongyang at some sizes: one core
-    // cell with its own cells either side) is pointed at from any cell drawn as one of its counties.
-    search: for (const core of small ? [true, false] : [true]) {
-      for (const form of forms) {
+    for (const form of forms) {
       for (const side of ['right', 'left'] as const) {
         const text = side === 'right' ? `◂${form}` : `${form}▸`;
         const len = text.length;
         // The arrow points at a core cell of the unit (its middle dots all inside it, and drawn as
         // one of its counties), never at a stray dot or islet.
         raster.cellProvinceCore.forEach((q, cell) => {
-          if ((core && q !== p) || cellProvince[cell] !== p) return;
+          if (q !== p || cellProvince[cell] !== p) return;
           const r = Math.floor(cell / cols);
           const c = side === 'right' ? (cell % cols) + 1 : (cell % cols) - len;
           if (c < 0 || c + len > cols) return;
@@ -171,8 +168,7 @@ export function placeLabels(raster: LabelGrid): MapLabel[] {
           if (!best || d < best.d) best = { col: c, row: r, text, d };
         });
       }
-        if (best) break search;
-      }
+      if (best) break;
     }
     if (!best) return;
     const { col, row, text } = best;
