@@ -141,11 +141,7 @@ export function placeLabels(raster: LabelGrid): MapLabel[] {
     const cr = sumR[p]! / count[p]!;
     const small = tiny(p);
     let best: { col: number; row: number; text: string; d: number } | undefined;
-    // A city whose core has no room beside it (Pyongyang at 160×48: one core cell with its own
-    // fringe cells either side) may, failing all else, be named over its own fringe cells (cells
-    // not wholly inside it); the arrow still points at a core cell.
-    search: for (const strict of small ? [true, false] : [true]) {
-      for (const form of forms) {
+    for (const form of forms) {
       for (const side of ['right', 'left'] as const) {
         const text = side === 'right' ? `◂${form}` : `${form}▸`;
         const len = text.length;
@@ -159,7 +155,7 @@ export function placeLabels(raster: LabelGrid): MapLabel[] {
           let sea = 0;
           for (let i = 0; i < len; i++) {
             const k = r * cols + c + i;
-            if (taken[k] || (cellProvince[k] === p && (strict || raster.cellProvinceCore[k] === p))) return;
+            if (taken[k] || cellProvince[k] === p) return;
             if (cellProvince[k]! < 0) sea++;
             // Over another unit only for a city (tiny); a province that lacks room inside is
             // left unnamed rather than named over its neighbours.
@@ -172,8 +168,7 @@ export function placeLabels(raster: LabelGrid): MapLabel[] {
           if (!best || d < best.d) best = { col: c, row: r, text, d };
         });
       }
-        if (best) break search;
-      }
+      if (best) break;
     }
     if (!best) return;
     const { col, row, text } = best;
