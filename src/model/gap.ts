@@ -95,14 +95,22 @@ export interface GapFilter {
 /** Longest quote shown, in characters (UTF-16 units); longer ones are cut with an ellipsis. */
 export const GAP_QUOTE_MAX = 160;
 
+export interface GapOptions {
+  /**
+   * Longest quote, in characters; default GAP_QUOTE_MAX (the screen's table and the CLI). Slides,
+   * which wrap and cut nothing, pass Infinity.
+   */
+  quoteMax?: number;
+}
+
 /**
  * Rows for every program site passing the filter and known under the lens: contested first,
  * then by age of the newest outside evidence (see the file comment for the exact order).
  * Takes the validated dataset, a lens and a filter; returns new plain objects (never throws).
  */
-export function gapRows(dataset: Dataset, lens: Lens, filter: GapFilter = {}): GapRow[] {
+export function gapRows(dataset: Dataset, lens: Lens, filter: GapFilter = {}, options: GapOptions = {}): GapRow[] {
   const roles = filter.roles ?? ['batch', 'pilot'];
-  const known = rowsUnder(dataset, lens);
+  const known = rowsUnder(dataset, lens, options.quoteMax ?? GAP_QUOTE_MAX);
   const rows: GapRow[] = [];
   dataset.sites.forEach((site, i) => {
     if (!roles.includes(site.role)) return;
@@ -121,13 +129,13 @@ export function gapRows(dataset: Dataset, lens: Lens, filter: GapFilter = {}): G
  * The rows are shared: callers copy before changing them.
  */
 const ROW_CACHE = new WeakMap<Dataset, Map<string, (GapRow | undefined)[]>>();
-function rowsUnder(dataset: Dataset, lens: Lens): (GapRow | undefined)[] {
-  const key = `${lens.asOf}|${lens.hindsight ?? false}|${lens.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS}`;
+function rowsUnder(dataset: Dataset, lens: Lens, quoteMax: number): (GapRow | undefined)[] {
+  const key = `${lens.asOf}|${lens.hindsight ?? false}|${lens.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS}|${quoteMax}`;
   let byLens = ROW_CACHE.get(dataset);
   if (!byLens) ROW_CACHE.set(dataset, (byLens = new Map()));
   let rows = byLens.get(key);
   if (!rows) {
-    rows = dataset.sites.map((site) => gapRow(dataset, site, lens));
+    rows = dataset.sites.map((site) => gapRow(dataset, site, lens, quoteMax));
     if (byLens.size >= 8) byLens.delete(byLens.keys().next().value!);
     byLens.set(key, rows);
   }
@@ -146,7 +154,7 @@ export function compareGapRows(a: GapRow, b: GapRow): number {
 }
 
 /** The row for one site under the lens, or undefined when nothing about it is known then. */
-export function gapRow(dataset: Dataset, site: Site, lens: Lens): GapRow | undefined {
+export function gapRow(dataset: Dataset, site: Site, lens: Lens, quoteMax = GAP_QUOTE_MAX): GapRow | undefined {
   const at = siteStatusAt(site, lens);
   if (!at) return undefined;
   const outsideKnown = applicable(site.evidence, lens).filter((e) => e.claimedBy !== 'state_media');
@@ -161,14 +169,14 @@ export function gapRow(dataset: Dataset, site: Site, lens: Lens): GapRow | undef
     status_label: statusLabel(at.status, at.strength, at.stale),
     contested: at.contested,
     uncertain: at.uncertain,
-    state: at.stateView ? side(dataset, site, lens, at, at.stateView, at.outsideView) : null,
-    outside: at.outsideView ? side(dataset, site, lens, at, at.outsideView, at.stateView) : null,
+    state: at.stateView ? side(dataset, site, lens, at, at.stateView, at.outsideView, quoteMax) : null,
+    outside: at.outsideView ? side(dataset, site, lens, at, at.outsideView, at.stateView, quoteMax) : null,
     newest_outside: newestOutside,
   };
 }
 
 /** One side; `at` is the site's status, whose uncertainty (an overlapping report) the side carries when it is the basis. */
-function side(dataset: Dataset, site: Site, lens: Lens, at: StatusAt, e: StatusEvidence, other: StatusEvidence | undefined): GapSide {
+function side(dataset: Dataset, site: Site, lens: Lens, at: StatusAt, e: StatusEvidence, other: StatusEvidence | undefined, quoteMax: number): GapSide {
   const own: Strength = e.claimedBy === 'state_media' ? 'claimed' : 'reported';
   const strength: Strength = other !== undefined && e.status !== 'unknown' && agreementClass(other.status) === agreementClass(e.status) ? 'confirmed' : own;
   const staleAfter = lens.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS;
@@ -201,7 +209,7 @@ function side(dataset: Dataset, site: Site, lens: Lens, at: StatusAt, e: StatusE
     outlet,
     source_ids: [...e.sources],
     // Cut before sanitising too: a note can run to hundreds of characters.
-    quote: quote === null ? null : shorten(sanitizeInline(shorten(quote, GAP_QUOTE_MAX * 2)), GAP_QUOTE_MAX),
+    quote: quote === null ? null : shorten(sanitizeInline(shorten(quote, quoteMax * 2)), quoteMax),
     quote_speaker: speaker === null ? null : sanitizeInline(speaker),
     quote_from: from,
     uncertain: e.uncertain || (e === at.basis && at.uncertain),

@@ -17,7 +17,6 @@ import { ageText, gapQuoteText } from '../../src/view/gap-lines.js';
 import { cli } from '../helpers/cli.js';
 import { composeSlide } from '../../src/export/slide/compose.js';
 import { parseSlideSize } from '../../src/export/slide/size.js';
-import { wholeQuotes } from '../../src/export/slide/whole-quotes.js';
 import { plain } from '../../src/view/paint.js';
 import { scratchDir } from '../helpers/scratch.js';
 import { bundledAtlas } from '../helpers/ui.js';
@@ -284,10 +283,10 @@ function assertGapRowsShown(txt: string, rows: readonly GapRow[], where: string,
 test('the county slide shows its gap rows and the gap slide every row, every field whole (name, status, date, outlet with relay, quote)', async () => {
   const d = bundledAtlas().dataset;
   // The slide shows every quote and note whole: the model's 160-character cut for the screen's table
-  // ("paper and textile lines fully stopped fo…") is undone from the data.
-  const rows: GapRow[] = wholeQuotes(d, gapRows(d, { asOf: '2025-12-31' }));
+  // ("paper and textile lines fully stopped fo…") is not applied to slides (quoteMax: Infinity).
+  const rows: GapRow[] = gapRows(d, { asOf: '2025-12-31' }, {}, { quoteMax: Infinity });
   assert.ok(gapRows(d, { asOf: '2025-12-31' }).some((r) => r.outside?.quote?.endsWith('…')), 'the model shortens some quote on the day');
-  assert.deepEqual(rows.flatMap((r) => [r.state, r.outside]).filter((x) => x?.quote?.endsWith('…')).map((x) => x!.quote), [], 'every shortened quote is found whole');
+  assert.deepEqual(rows.flatMap((r) => [r.state, r.outside]).filter((x) => x?.quote?.endsWith('…')).map((x) => x!.quote), [], 'no quote is shortened for a slide');
   assert.ok(rows.length > 20 && rows.some((r) => r.contested), 'the bundled data has contested and other gap rows on the day');
   // Wide (the two sides side by side) and narrow (stacked).
   for (const size of ['160x48', '60x16']) assertGapRowsShown(await exportText('gap', size), rows, `gap ${size}`);

@@ -34,10 +34,12 @@ import { layoutFrame } from '../frame-layout.js';
 import type { CellGrid, ExportMeta, LegendItem } from '../types.js';
 import { linesToGrid, type Placed } from './lines-to-grid.js';
 import { mapLegend } from './map-legend.js';
-import { wholeQuotes } from './whole-quotes.js';
 import { headingLine, nationalContestedLines, nationalListLines, nationalSiteNameLines, nationalTableLines, siteTableLines, summaries } from './content.js';
 import type { SlideSize } from './size.js';
 import { LEGEND, STALE_MARK } from '../../map/legend.js';
+
+/** Slides wrap and cut nothing: gap quotes whole. */
+const WHOLE = { quoteMax: Infinity } as const;
 
 /** What a slide can show: a dashboard view, the gap table or the roll-out timeline. */
 export type SlideView = View | { kind: 'gap' } | { kind: 'timeline' };
@@ -208,7 +210,7 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     const locator = mapLines(atlas, c.width, 12, { selected: site.county.id, statuses, stale, colorLevel, province: null, names: 'en', labels: false });
     drawn = [...provinceMap, ...locator];
     map = [...mapTitle, ...trimBlankRows(provinceMap), ...locatorTitle, ...trimBlankRows(locator)];
-    const gap = wholeQuotes(d, gapRows(d, lens, { province: site.province })).filter((r) => r.site_id === site.id);
+    const gap = gapRows(d, lens, { province: site.province }, WHOLE).filter((r) => r.site_id === site.id);
     const gapLines = gap.length > 0 ? gapBlockLines(gap, c.width, o.noColor) : [];
     // What the source tags mean, first: the slide has no help screen to look them up in.
     const key: Line = [text('Tags: ', { fg: MUTED })];
@@ -233,7 +235,7 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     // Then each site's newest state-media claim beside its newest outside report, whole, when that
     // fits the slide without growing it (a province with many sites has the gap slide for that).
     // As many whole site blocks as fit, in the gap order (contested first); the rest are named as on the gap slide.
-    const gap = wholeQuotes(d, gapRows(d, lens, { province: p.id }));
+    const gap = gapRows(d, lens, { province: p.id }, WHOLE);
     const top = Math.min(rows, map.length + 1);
     for (let n = gap.length; n > 0; n--) {
       const more = gap.length - n;
@@ -273,7 +275,7 @@ export function composeSlide(atlas: Atlas, view: SlideView, o: SlideOptions): Sl
     min = Math.min(cols, 88);
     keep = true;
     const w = columns(cols, min).width;
-    body = [...gapBlockKey(w, o.noColor), [], ...gapBlockLines(wholeQuotes(d, gapRows(d, lens)), w, o.noColor)];
+    body = [...gapBlockKey(w, o.noColor), [], ...gapBlockLines(gapRows(d, lens, {}, WHOLE), w, o.noColor)];
   } else {
     meta.title = 'The roll-out: inaugurations against the 200-site target';
     meta.subtitle = 'Cumulative inaugurations by month, one series per batch; outside reports of disruption marked on the time axis';
