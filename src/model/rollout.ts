@@ -28,6 +28,7 @@
  * - Target: the policy fact `target-total` (data/policy.yaml: 200 = 20 cities/counties a year ×
  *   10 years, Kim Jong Un at the 14th SPA, 15 Jan 2024; sources there).
  */
+import { sourceName } from './statements.js';
 import { known, type Lens } from './status.js';
 import type { DateSpan } from './dates.js';
 import type { Dataset, Site, StatusEvidence } from './types.js';
@@ -122,7 +123,7 @@ export function rolloutAt(dataset: Dataset, lens: Lens): Rollout {
   // The relay is kept ("Daily NK via europesays.com (mirror)"), as on every other source line.
   const outletOf = (id: string) => {
     const s = dataset.sources.get(id);
-    return s ? (s.via ? `${s.outlet} via ${s.via}` : s.outlet) : id;
+    return s ? sourceName(s) : id;
   };
   const outlet = (ids: readonly string[]) => ids.map(outletOf).filter((o, i, all) => all.indexOf(o) === i).join('; ');
 
